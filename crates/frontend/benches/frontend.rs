@@ -1,0 +1,2 @@
+//! Placeholder replaced by the frontend benchmark below.
+fn main() {}
