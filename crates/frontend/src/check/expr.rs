@@ -1,0 +1,1346 @@
+//! Expressions: names, literals, operators, subscripts and attributes, with
+//! LANGUAGE.md's type rules and every implicit conversion made explicit.
+//! Calls are in `calls.rs`.
+
+use crate::ast::{self, BinOp as B, CmpOp, ExprKind as A, UnaryOp};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, closest};
+use crate::source::Span;
+use crate::typed::{self, BinOp, Const, Expr, ExprKind};
+use crate::types::{Scalar, Type};
+
+use super::function::{CResult, Fail, FnChecker, Val};
+use super::names::{Global, ModuleRef, math_constant, not_a_constant, resolve_global};
+
+/// What a `for` loop iterates over.
+pub(super) enum Iterable {
+    /// `range(start, stop, step)`, bounds as `int64`.
+    Range(Expr, Expr, Expr),
+    /// A 1-D array.
+    Array(Expr),
+}
+
+fn error<T>(
+    kind: DiagnosticKind,
+    message: impl Into<String>,
+    span: Span,
+    label: impl Into<String>,
+) -> CResult<T> {
+    Err(Fail::Error(
+        Diagnostic::new(kind, message).with_label(span, label),
+    ))
+}
+
+/// A constant converted to another scalar type, exactly as the conversion
+/// would at run time.
+fn convert_const(c: Const, to: Scalar) -> Const {
+    match (c, to) {
+        (c, Scalar::Bool) => Const::Bool(match c {
+            Const::Int(i) => i != 0,
+            Const::Float(f) => f != 0.0,
+            Const::Bool(b) => b,
+        }),
+        (Const::Bool(b), Scalar::Int32 | Scalar::Int64) => Const::Int(i64::from(b)),
+        (Const::Bool(b), _) => Const::Float(f64::from(u8::from(b))),
+        (Const::Int(i), Scalar::Int32 | Scalar::Int64) => Const::Int(i),
+        (Const::Int(i), Scalar::Float32) => Const::Float(f64::from(i as f32)),
+        (Const::Int(i), Scalar::Float64) => Const::Float(i as f64),
+        (Const::Float(f), Scalar::Float32) => Const::Float(f64::from(f as f32)),
+        (Const::Float(f), _) => Const::Float(f),
+    }
+}
+
+fn typed_op(op: B) -> Option<BinOp> {
+    Some(match op {
+        B::Add => BinOp::Add,
+        B::Sub => BinOp::Sub,
+        B::Mul => BinOp::Mul,
+        B::Div => BinOp::Div,
+        B::FloorDiv => BinOp::FloorDiv,
+        B::Mod => BinOp::Mod,
+        B::Pow => BinOp::Pow,
+        B::LShift => BinOp::LShift,
+        B::RShift => BinOp::RShift,
+        B::BitAnd => BinOp::BitAnd,
+        B::BitOr => BinOp::BitOr,
+        B::BitXor => BinOp::BitXor,
+        B::MatMul => return None,
+    })
+}
+
+impl<'m> FnChecker<'_, 'm> {
+    /// An expression that must have a value (not a call of a function that
+    /// returns `None`).
+    pub(super) fn value(&mut self, e: &'m ast::Expr) -> CResult<Val> {
+        let v = self.expr(e)?;
+        if v.e.ty == Type::None {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                "this call returns `None`, which pyjit cannot use as a value",
+                e.span,
+                "returns `None`",
+            );
+        }
+        Ok(v)
+    }
+
+    /// A scalar operand, or an error naming the operator.
+    fn scalar_of(&self, v: &Val, what: &str, span: Span) -> CResult<Scalar> {
+        v.e.ty.scalar().ok_or_else(|| {
+            Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::TypeMismatch,
+                    format!("{what} needs a number, not `{}`", v.e.ty.python_name()),
+                )
+                .with_label(span, format!("`{}`", v.e.ty.python_name())),
+            )
+        })
+    }
+
+    /// Convert a value to `to` implicitly (a promotion, a weak literal taking
+    /// the other operand's type, truthiness for a condition).
+    pub(super) fn coerce(&self, v: Val, to: Type) -> CResult<Expr> {
+        if v.e.ty == to {
+            return Ok(v.e);
+        }
+        let (Some(from), Some(to_s)) = (v.e.ty.scalar(), to.scalar()) else {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                format!(
+                    "expected `{}`, found `{}`",
+                    to.python_name(),
+                    v.e.ty.python_name()
+                ),
+                v.e.span,
+                format!("`{}`", v.e.ty.python_name()),
+            );
+        };
+        let span = v.e.span;
+        if let ExprKind::Const(c) = v.e.kind {
+            if v.weak
+                && to_s == Scalar::Int32
+                && let Const::Int(i) = c
+                && i32::try_from(i).is_err()
+            {
+                return error(
+                    DiagnosticKind::TypeMismatch,
+                    format!("the integer `{i}` does not fit in `int32`"),
+                    span,
+                    "used with an `int32` value here",
+                )
+                .map_err(|f| match f {
+                    Fail::Error(d) => Fail::Error(d.with_help("NumPy raises `OverflowError` for this; use a smaller value, or convert the other operand with `int(...)`")),
+                    other => other,
+                });
+            }
+            let _ = from;
+            return Ok(Expr::constant(convert_const(c, to_s), to, span));
+        }
+        Ok(Expr {
+            kind: ExprKind::Convert(Box::new(v.e)),
+            ty: to,
+            span,
+        })
+    }
+
+    /// Convert a value for a store into an array of `elem`: any number
+    /// widens; `float64` narrows to `float32` and `int64` to `int32` (as
+    /// NumPy stores them); a float into an integer array, or a number into a
+    /// `bool` array, would lose information and is an error.
+    pub(super) fn store_coerce(&self, v: Val, elem: Scalar, span: Span) -> CResult<Expr> {
+        let Some(from) = v.e.ty.scalar() else {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                format!(
+                    "cannot store a `{}` into an element of a `{}` array",
+                    v.e.ty.python_name(),
+                    elem.python_name()
+                ),
+                v.e.span,
+                "not a number",
+            );
+        };
+        let lossy =
+            (from.is_float() && !elem.is_float()) || (elem == Scalar::Bool && from != Scalar::Bool);
+        if lossy {
+            let help = if elem == Scalar::Bool {
+                "store a comparison such as `x != 0`".to_owned()
+            } else {
+                "convert explicitly, with `int(...)` (truncates) or `round(...)`".to_owned()
+            };
+            return Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::TypeMismatch,
+                    format!(
+                        "cannot store a `{}` into an element of a `{}` array",
+                        from.python_name(),
+                        elem.numba_name()
+                    ),
+                )
+                .with_label(v.e.span, format!("`{}`", from.python_name()))
+                .with_secondary(span, format!("element of `{}[:]`", elem.numba_name()))
+                .with_help(help),
+            ));
+        }
+        self.coerce(v, Type::Scalar(elem))
+    }
+
+    /// A condition: truthiness of a number.
+    pub(super) fn condition(&mut self, e: &'m ast::Expr) -> CResult<Expr> {
+        let v = self.value(e)?;
+        self.truth(v, e.span)
+    }
+
+    fn truth(&self, v: Val, span: Span) -> CResult<Expr> {
+        match v.e.ty {
+            Type::Scalar(_) => self.coerce(v, Type::BOOL),
+            other => error(
+                DiagnosticKind::TypeMismatch,
+                format!("pyjit cannot test a `{}` for truth", other.python_name()),
+                span,
+                "not a number",
+            )
+            .map_err(|f| match f {
+                Fail::Error(d) => {
+                    Fail::Error(d.with_help("compare the elements, or test `len(a) > 0`"))
+                }
+                other => other,
+            }),
+        }
+    }
+
+    pub(super) fn expr(&mut self, e: &'m ast::Expr) -> CResult<Val> {
+        let span = e.span;
+        match &e.kind {
+            A::Int(Some(v)) => match i64::try_from(*v) {
+                Ok(v) => Ok(Val {
+                    e: Expr::constant(Const::Int(v), Type::INT, span),
+                    weak: true,
+                }),
+                Err(_) => self.int_too_large(span),
+            },
+            A::Int(None) => self.int_too_large(span),
+            A::Float(v) => Ok(Val {
+                e: Expr::constant(Const::Float(*v), Type::FLOAT, span),
+                weak: true,
+            }),
+            A::Bool(b) => Ok(Val::strong(Expr::constant(
+                Const::Bool(*b),
+                Type::BOOL,
+                span,
+            ))),
+            A::Name(name) => self.name(name, span),
+            A::Unary { op, operand } => self.unary(*op, operand, span),
+            A::Binary {
+                op,
+                op_span,
+                lhs,
+                rhs,
+            } => {
+                if let Some(alloc) = self.list_repeat(*op, lhs, rhs, span)? {
+                    return Ok(alloc);
+                }
+                let l = self.value(lhs)?;
+                let r = self.value(rhs)?;
+                self.binary(*op, *op_span, l, r, span, rhs)
+            }
+            A::BoolOp { op, lhs, rhs } => {
+                let l = self.value(lhs)?;
+                let r = self.value(rhs)?;
+                let word = if *op == ast::BoolOp::And {
+                    "`and`"
+                } else {
+                    "`or`"
+                };
+                let (a, b) = (
+                    self.scalar_of(&l, word, lhs.span)?,
+                    self.scalar_of(&r, word, rhs.span)?,
+                );
+                let (t, weak) = Scalar::promote_weak(a, l.weak, b, r.weak);
+                let ty = Type::Scalar(t);
+                let (l, r) = (Box::new(self.coerce(l, ty)?), Box::new(self.coerce(r, ty)?));
+                let kind = if *op == ast::BoolOp::And {
+                    ExprKind::And(l, r)
+                } else {
+                    ExprKind::Or(l, r)
+                };
+                Ok(Val {
+                    e: Expr { kind, ty, span },
+                    weak,
+                })
+            }
+            A::Compare { first, rest } => self.compare_chain(first, rest, span),
+            A::IfExp { test, body, orelse } => {
+                let cond = self.condition(test)?;
+                let then = self.value(body)?;
+                let otherwise = self.value(orelse)?;
+                let ty = match (then.e.ty, otherwise.e.ty) {
+                    (Type::Scalar(a), Type::Scalar(b)) => {
+                        let (t, weak) = Scalar::promote_weak(a, then.weak, b, otherwise.weak);
+                        let ty = Type::Scalar(t);
+                        let (then, otherwise) =
+                            (self.coerce(then, ty)?, self.coerce(otherwise, ty)?);
+                        return Ok(Val {
+                            e: Expr {
+                                kind: ExprKind::IfExp {
+                                    cond: Box::new(cond),
+                                    then: Box::new(then),
+                                    otherwise: Box::new(otherwise),
+                                },
+                                ty,
+                                span,
+                            },
+                            weak,
+                        });
+                    }
+                    (a, b) if a == b => a,
+                    (a, b) => {
+                        return Err(Fail::Error(
+                            Diagnostic::new(
+                                DiagnosticKind::TypeMismatch,
+                                format!("the two values of this conditional expression are `{}` and `{}`", a.python_name(), b.python_name()),
+                            )
+                            .with_label(body.span, format!("`{}`", a.python_name()))
+                            .with_secondary(orelse.span, format!("`{}`", b.python_name()))
+                            .with_help("give both branches values of one type"),
+                        ));
+                    }
+                };
+                let kind = ExprKind::IfExp {
+                    cond: Box::new(cond),
+                    then: Box::new(then.e),
+                    otherwise: Box::new(otherwise.e),
+                };
+                Ok(Val::strong(Expr { kind, ty, span }))
+            }
+            A::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords, span),
+            A::Attribute { value, attr } => self.attribute(value, attr, span),
+            A::Subscript { value, index } => {
+                if let Some(len) = self.shape_index(value, index, span)? {
+                    return Ok(len);
+                }
+                let (array, indices) = self.element(value, index, span)?;
+                let elem = array.ty.as_array().expect("element() checks").elem;
+                Ok(Val::strong(Expr {
+                    kind: ExprKind::Load {
+                        array: Box::new(array),
+                        indices,
+                    },
+                    ty: Type::Scalar(elem),
+                    span,
+                }))
+            }
+            A::NoneLiteral => error(
+                DiagnosticKind::Unsupported,
+                "pyjit supports `None` only as `return None`",
+                span,
+                "`None` value",
+            ),
+            A::Str(_) => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit supports strings only in `print(...)` and `assert` messages",
+                )
+                .with_label(span, "string")
+                .with_help("compiled code computes with numbers and arrays"),
+            )),
+            A::Ellipsis => error(
+                DiagnosticKind::Unsupported,
+                "pyjit does not support `...` as a value",
+                span,
+                "ellipsis",
+            ),
+            A::Tuple(_) => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit does not support tuples as values",
+                )
+                .with_label(span, "tuple")
+                .with_help("use tuples only to assign several variables at once: `a, b = b, a`"),
+            )),
+            A::List(_) => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit does not support list displays",
+                )
+                .with_label(span, "list")
+                .with_help("allocate an array with `np.zeros(n)` or `[0.0] * n` and fill it"),
+            )),
+            A::Starred(_) => error(
+                DiagnosticKind::Unsupported,
+                "pyjit does not support `*` unpacking",
+                span,
+                "starred expression",
+            ),
+            A::NamedExpr { .. } => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit does not support assignment expressions (`:=`)",
+                )
+                .with_label(span, "assignment expression")
+                .with_help("assign on a line of its own before this one"),
+            )),
+            A::Slice { .. } => Err(Fail::Error(
+                Diagnostic::new(DiagnosticKind::Unsupported, "pyjit does not support slices")
+                    .with_label(span, "slice")
+                    .with_help("write a loop over the indices"),
+            )),
+            A::Unsupported(construct) => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    format!("pyjit does not support {}", construct.describe()),
+                )
+                .with_label(span, "here")
+                .with_help(construct.instead()),
+            )),
+        }
+    }
+
+    fn int_too_large<T>(&self, span: Span) -> CResult<T> {
+        Err(Fail::Error(
+            Diagnostic::new(
+                DiagnosticKind::TypeMismatch,
+                "integer literal is too large for pyjit's 64-bit `int`",
+            )
+            .with_label(span, "does not fit in 64 bits")
+            .with_help("pyjit's `int` holds -2**63 to 2**63 - 1; use a float for larger values"),
+        ))
+    }
+
+    // ------------------------------------------------------------- names
+
+    fn name(&mut self, name: &str, span: Span) -> CResult<Val> {
+        if let Some(id) = self.local(name) {
+            return self.read_local(id, span);
+        }
+        let global = resolve_global(self.module, name);
+        match &global {
+            Global::Constant(item) => {
+                let value = self.prog.constant(*item, name)?;
+                let (ty, weak) = match value {
+                    Const::Int(_) => (Type::INT, true),
+                    Const::Float(_) => (Type::FLOAT, true),
+                    Const::Bool(_) => (Type::BOOL, false),
+                };
+                Ok(Val {
+                    e: Expr::constant(value, ty, span),
+                    weak,
+                })
+            }
+            Global::Imported { module, attr }
+                if (module == "math" || module == "numpy") && math_constant(attr).is_some() =>
+            {
+                let value = math_constant(attr).expect("checked");
+                Ok(Val {
+                    e: Expr::constant(Const::Float(value), Type::FLOAT, span),
+                    weak: true,
+                })
+            }
+            Global::Function(_) => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    format!("`{name}` is a function; pyjit does not support functions as values"),
+                )
+                .with_label(span, "function used as a value")
+                .with_help(format!("call it: `{name}(...)`")),
+            )),
+            Global::Module(m) => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    format!("`{name}` is the module `{}`, not a value", m.name()),
+                )
+                .with_label(span, "module")
+                .with_help("use one of its functions or constants, such as `math.pi`"),
+            )),
+            Global::Imported { module, attr } => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    format!("`{name}` is `{module}.{attr}`, which pyjit cannot use as a value"),
+                )
+                .with_label(span, "imported name")
+                .with_help("pass the value as an argument"),
+            )),
+            Global::Builtin => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    format!(
+                        "`{name}` is a builtin function; pyjit does not support functions as values"
+                    ),
+                )
+                .with_label(span, "builtin used as a value")
+                .with_help(format!("call it: `{name}(...)`")),
+            )),
+            Global::Ambiguous(_) | Global::NotEvaluated(_) => Err(Fail::Error(not_a_constant(
+                self.module,
+                name,
+                span,
+                &global,
+            ))),
+            Global::Unknown => Err(Fail::Error(self.unknown_name(name, span))),
+        }
+    }
+
+    pub(super) fn unknown_name(&self, name: &str, span: Span) -> Diagnostic {
+        let mut candidates: Vec<&str> = self.local_names().collect();
+        candidates.extend(self.module.names());
+        candidates.extend([
+            "abs", "min", "max", "int", "float", "bool", "round", "len", "range", "print", "pow",
+        ]);
+        let mut diagnostic = Diagnostic::new(
+            DiagnosticKind::UnknownName,
+            format!("unknown name `{name}`"),
+        )
+        .with_label(span, "not defined");
+        if let Some(similar) = closest(name, candidates.iter().copied()) {
+            diagnostic = diagnostic.with_help(format!("did you mean `{similar}`?"));
+        } else if math_constant(name).is_some() || super::calls::math_function(name).is_some() {
+            diagnostic = diagnostic.with_help(format!(
+                "import it: `from math import {name}`, or write `math.{name}`"
+            ));
+        } else {
+            diagnostic = diagnostic.with_help(
+                "define it as a parameter, a local variable, a module constant or a function",
+            );
+        }
+        if self.module.has_star_import() {
+            diagnostic = diagnostic.with_note("pyjit does not follow `from module import *`");
+        }
+        diagnostic
+    }
+
+    // ------------------------------------------------------------- operators
+
+    fn unary(&mut self, op: UnaryOp, operand: &'m ast::Expr, span: Span) -> CResult<Val> {
+        // `-9223372036854775808` is a valid int64 although its digits alone
+        // are not.
+        if op == UnaryOp::Neg
+            && let A::Int(Some(v)) = operand.kind
+            && v == 1u64 << 63
+        {
+            return Ok(Val {
+                e: Expr::constant(Const::Int(i64::MIN), Type::INT, span),
+                weak: true,
+            });
+        }
+        let v = self.value(operand)?;
+        if op == UnaryOp::Not {
+            let operand = self.truth(v, operand.span)?;
+            return Ok(Val::strong(Expr {
+                kind: ExprKind::Unary {
+                    op,
+                    operand: Box::new(operand),
+                },
+                ty: Type::BOOL,
+                span,
+            }));
+        }
+        let Some(s) = v.e.ty.scalar() else {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                format!(
+                    "bad operand type for unary {}: `{}`",
+                    op.symbol(),
+                    v.e.ty.python_name()
+                ),
+                span,
+                "not a number",
+            );
+        };
+        if op == UnaryOp::Invert && s.is_float() {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                format!("bad operand type for unary ~: `{}`", s.python_name()),
+                span,
+                "`~` needs an integer",
+            );
+        }
+        let t = if s == Scalar::Bool { Scalar::Int64 } else { s };
+        let weak = v.weak;
+        let operand = self.coerce(v, Type::Scalar(t))?;
+        if op == UnaryOp::Pos {
+            return Ok(Val {
+                e: Expr { span, ..operand },
+                weak,
+            });
+        }
+        if let ExprKind::Const(c) = operand.kind {
+            let folded = match (op, c) {
+                (UnaryOp::Neg, Const::Int(i)) => Const::Int(i.wrapping_neg()),
+                (UnaryOp::Neg, Const::Float(f)) => Const::Float(-f),
+                (UnaryOp::Invert, Const::Int(i)) => Const::Int(!i),
+                _ => unreachable!("bools were converted, `not` handled above"),
+            };
+            return Ok(Val {
+                e: Expr::constant(folded, Type::Scalar(t), span),
+                weak,
+            });
+        }
+        Ok(Val {
+            e: Expr {
+                kind: ExprKind::Unary {
+                    op,
+                    operand: Box::new(operand),
+                },
+                ty: Type::Scalar(t),
+                span,
+            },
+            weak,
+        })
+    }
+
+    /// `lhs op rhs` for the arithmetic and bitwise operators; `rhs_ast` is
+    /// read by the sign analysis of `**`.
+    pub(super) fn binary(
+        &mut self,
+        op: B,
+        op_span: Span,
+        l: Val,
+        r: Val,
+        span: Span,
+        rhs_ast: &ast::Expr,
+    ) -> CResult<Val> {
+        let (Some(a), Some(b)) = (l.e.ty.scalar(), r.e.ty.scalar()) else {
+            let mut diagnostic = Diagnostic::new(
+                DiagnosticKind::TypeMismatch,
+                format!(
+                    "unsupported operand types for `{}`: `{}` and `{}`",
+                    op.symbol(),
+                    l.e.ty.python_name(),
+                    r.e.ty.python_name()
+                ),
+            )
+            .with_label(op_span, "operator")
+            .with_secondary(l.e.span, format!("`{}`", l.e.ty.python_name()))
+            .with_secondary(r.e.span, format!("`{}`", r.e.ty.python_name()));
+            if l.e.ty.as_array().is_some() || r.e.ty.as_array().is_some() {
+                diagnostic = diagnostic.with_help(
+                    "pyjit has no whole-array arithmetic: write a loop over the elements",
+                );
+            }
+            return Err(Fail::Error(diagnostic));
+        };
+        let Some(top) = typed_op(op) else {
+            return Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit does not support the `@` operator",
+                )
+                .with_label(op_span, "matrix multiplication")
+                .with_help("write the loops of the product"),
+            ));
+        };
+        let (mut t, weak) = Scalar::promote_weak(a, l.weak, b, r.weak);
+        let (operand, result) = match top {
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod => {
+                if t == Scalar::Bool {
+                    t = Scalar::Int64;
+                }
+                (t, t)
+            }
+            BinOp::Div => {
+                if t.is_integral() {
+                    (Scalar::Int64, Scalar::Float64)
+                } else {
+                    (t, t)
+                }
+            }
+            BinOp::Pow => {
+                if t == Scalar::Bool {
+                    t = Scalar::Int64;
+                }
+                if t == Scalar::Int64 {
+                    match self.exponent_sign(&r, rhs_ast) {
+                        Some(true) => (t, t),
+                        Some(false) => (Scalar::Float64, Scalar::Float64),
+                        None => {
+                            return Err(Fail::Error(
+                                Diagnostic::new(
+                                    DiagnosticKind::TypeMismatch,
+                                    "the type of this `**` depends on the sign of the exponent",
+                                )
+                                .with_label(r.e.span, "an `int` exponent whose sign pyjit cannot tell")
+                                .with_note("Python gives an `int` when the exponent is >= 0 and a `float` when it is negative; pyjit needs one type")
+                                .with_help("write `float(x) ** n` for a float result, or use an exponent that is visibly non-negative (a literal, `len(...)`, a `range` variable)"),
+                            ));
+                        }
+                    }
+                } else {
+                    (t, t)
+                }
+            }
+            BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
+                if !(a.is_integral() && b.is_integral()) {
+                    return Err(Fail::Error(
+                        Diagnostic::new(
+                            DiagnosticKind::TypeMismatch,
+                            format!(
+                                "unsupported operand types for `{}`: `{}` and `{}`",
+                                op.symbol(),
+                                a.python_name(),
+                                b.python_name()
+                            ),
+                        )
+                        .with_label(op_span, "needs integers")
+                        .with_secondary(if a.is_float() { l.e.span } else { r.e.span }, "a float"),
+                    ));
+                }
+                let both_bool = a == Scalar::Bool && b == Scalar::Bool;
+                if t == Scalar::Bool
+                    && !(both_bool && matches!(top, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor))
+                {
+                    t = Scalar::Int64;
+                }
+                (t, t)
+            }
+        };
+        let lhs = self.coerce(l, Type::Scalar(operand))?;
+        let rhs = self.coerce(r, Type::Scalar(operand))?;
+        Ok(Val {
+            e: Expr {
+                kind: ExprKind::Binary {
+                    op: top,
+                    lhs: Box::new(lhs),
+                    rhs: Box::new(rhs),
+                },
+                ty: Type::Scalar(result),
+                span,
+            },
+            weak,
+        })
+    }
+
+    /// `Some(true)` when an `int` exponent is known non-negative,
+    /// `Some(false)` when known negative, `None` when it depends on values.
+    fn exponent_sign(&self, r: &Val, rhs_ast: &ast::Expr) -> Option<bool> {
+        if let ExprKind::Const(Const::Int(i)) = r.e.kind {
+            return Some(i >= 0);
+        }
+        if let ExprKind::Const(Const::Bool(_)) = r.e.kind {
+            return Some(true);
+        }
+        self.nonneg(rhs_ast).then_some(true)
+    }
+
+    /// Whether an integer expression is visibly never negative: literals,
+    /// lengths, `abs`, `range` variables, and sums, products and quotients
+    /// of such (overflow aside, which wraps: deviation 1).
+    pub(super) fn nonneg(&self, e: &ast::Expr) -> bool {
+        match &e.kind {
+            A::Int(_) | A::Bool(_) => true,
+            A::Name(name) => match self.local(name) {
+                Some(id) => self.local_nonneg(id),
+                None => match resolve_global(self.module, name) {
+                    Global::Constant(item) => {
+                        matches!(self.prog.constants.get(&item), Some(Ok(Const::Int(i)))  if *i >= 0)
+                            || matches!(self.prog.constants.get(&item), Some(Ok(Const::Bool(_))))
+                    }
+                    _ => false,
+                },
+            },
+            A::Binary { op, lhs, rhs, .. } => match op {
+                B::Add | B::Mul | B::FloorDiv | B::Pow => self.nonneg(lhs) && self.nonneg(rhs),
+                B::Mod => self.nonneg(rhs),
+                B::RShift => self.nonneg(lhs),
+                B::BitAnd => self.nonneg(lhs) || self.nonneg(rhs),
+                _ => false,
+            },
+            A::IfExp { body, orelse, .. } => self.nonneg(body) && self.nonneg(orelse),
+            A::Call { func, args, .. } => match &func.kind {
+                A::Name(name) if self.local(name).is_none() => match name.as_str() {
+                    "len" | "abs" => true,
+                    "min" => !args.is_empty() && args.iter().all(|a| self.nonneg(a)),
+                    "max" => args.iter().any(|a| self.nonneg(a)),
+                    _ => false,
+                },
+                _ => false,
+            },
+            A::Attribute { attr, .. } => attr.name == "size" || attr.name == "ndim",
+            A::Subscript { value, .. } => {
+                matches!(&value.kind, A::Attribute { attr, .. } if attr.name == "shape")
+            }
+            _ => false,
+        }
+    }
+
+    fn compare_chain(
+        &mut self,
+        first: &'m ast::Expr,
+        rest: &'m [(CmpOp, Span, ast::Expr)],
+        span: Span,
+    ) -> CResult<Val> {
+        let mut left = self.value(first)?;
+        let mut result: Option<Expr> = None;
+        for (i, (op, op_span, rhs)) in rest.iter().enumerate() {
+            match op {
+                CmpOp::Is | CmpOp::IsNot => {
+                    let none = matches!(rhs.kind, A::NoneLiteral);
+                    return Err(Fail::Error(
+                        Diagnostic::new(
+                            DiagnosticKind::Unsupported,
+                            format!("pyjit does not support `{}`", op.symbol()),
+                        )
+                        .with_label(*op_span, "identity comparison")
+                        .with_help(if none {
+                            "pyjit has no `None` values to test for"
+                        } else {
+                            "compare numbers with `==` or `!=`"
+                        }),
+                    ));
+                }
+                CmpOp::In | CmpOp::NotIn => {
+                    return Err(Fail::Error(
+                        Diagnostic::new(
+                            DiagnosticKind::Unsupported,
+                            format!("pyjit does not support `{}`", op.symbol()),
+                        )
+                        .with_label(*op_span, "membership test")
+                        .with_help("write a loop that looks for the value"),
+                    ));
+                }
+                _ => {}
+            }
+            let right = self.value(rhs)?;
+            let last = i + 1 == rest.len();
+            // In a chain, the middle operand is evaluated once: keep it in a
+            // temporary unless it is a constant or a plain local.
+            let (right_now, right_next) = if last
+                || matches!(
+                    right.e.kind,
+                    ExprKind::Const(_) | ExprKind::Local { checked: false, .. }
+                ) {
+                (right.clone(), right)
+            } else {
+                let temp = self.temp(right.e.ty, right.e.span);
+                let read = Expr {
+                    kind: ExprKind::Local {
+                        id: temp,
+                        checked: false,
+                    },
+                    ty: right.e.ty,
+                    span: right.e.span,
+                };
+                let set = Expr {
+                    kind: ExprKind::SetTemp {
+                        local: temp,
+                        value: Box::new(right.e.clone()),
+                    },
+                    ty: right.e.ty,
+                    span: right.e.span,
+                };
+                (
+                    Val {
+                        e: set,
+                        weak: right.weak,
+                    },
+                    Val {
+                        e: read,
+                        weak: right.weak,
+                    },
+                )
+            };
+            let cmp = self.compare(*op, *op_span, left, right_now)?;
+            result = Some(match result {
+                None => cmp,
+                Some(prev) => Expr {
+                    kind: ExprKind::And(Box::new(prev), Box::new(cmp)),
+                    ty: Type::BOOL,
+                    span,
+                },
+            });
+            left = right_next;
+        }
+        let mut e = result.expect("the grammar gives at least one comparison");
+        e.span = span;
+        Ok(Val::strong(e))
+    }
+
+    fn compare(&mut self, op: CmpOp, op_span: Span, l: Val, r: Val) -> CResult<Expr> {
+        let span = l.e.span.cover(r.e.span);
+        let (Some(a), Some(b)) = (l.e.ty.scalar(), r.e.ty.scalar()) else {
+            return Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::TypeMismatch,
+                    format!(
+                        "`{}` is not supported between `{}` and `{}`",
+                        op.symbol(),
+                        l.e.ty.python_name(),
+                        r.e.ty.python_name()
+                    ),
+                )
+                .with_label(op_span, "comparison")
+                .with_secondary(l.e.span, format!("`{}`", l.e.ty.python_name()))
+                .with_secondary(r.e.span, format!("`{}`", r.e.ty.python_name()))
+                .with_help("compare numbers; compare arrays element by element in a loop"),
+            ));
+        };
+        let compare = |lhs: Expr, rhs: Expr| Expr {
+            kind: ExprKind::Compare {
+                op,
+                lhs: Box::new(lhs),
+                rhs: Box::new(rhs),
+            },
+            ty: Type::BOOL,
+            span,
+        };
+        // Python compares an int with a float exactly. Mixed int64/float64
+        // stays mixed (the backend compares exactly) unless the int is a
+        // constant that converts exactly.
+        let int64_vs_float = |x: Scalar, y: Scalar| x == Scalar::Int64 && y.is_float();
+        let (t, _) = Scalar::promote_weak(a, l.weak, b, r.weak);
+        if t == Scalar::Float64 && (int64_vs_float(a, b) || int64_vs_float(b, a)) {
+            let exact = |v: &Val| match v.e.kind {
+                ExprKind::Const(Const::Int(i)) => (i as f64) as i64 == i && i != i64::MAX,
+                _ => v.e.ty != Type::INT,
+            };
+            if !(exact(&l) && exact(&r)) {
+                let (l, r) = (
+                    self.coerce_non_int(l, Scalar::Float64)?,
+                    self.coerce_non_int(r, Scalar::Float64)?,
+                );
+                return Ok(compare(l, r));
+            }
+        }
+        let ty = Type::Scalar(t);
+        Ok(compare(self.coerce(l, ty)?, self.coerce(r, ty)?))
+    }
+
+    /// Convert a float operand of a mixed comparison to `float64`, leaving an
+    /// `int64` operand as it is.
+    fn coerce_non_int(&self, v: Val, float: Scalar) -> CResult<Expr> {
+        if v.e.ty == Type::INT {
+            Ok(v.e)
+        } else {
+            self.coerce(v, Type::Scalar(float))
+        }
+    }
+
+    /// `[x] * n` or `n * [x]`: a new 1-D array of `n` copies of `x`.
+    fn list_repeat(
+        &mut self,
+        op: B,
+        lhs: &'m ast::Expr,
+        rhs: &'m ast::Expr,
+        span: Span,
+    ) -> CResult<Option<Val>> {
+        if op != B::Mul {
+            return Ok(None);
+        }
+        let (item, count) = match (&lhs.kind, &rhs.kind) {
+            (A::List(items), _) => (items, rhs),
+            (_, A::List(items)) => (items, lhs),
+            _ => return Ok(None),
+        };
+        let [element] = item.as_slice() else {
+            return Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit supports list repetition of one element, `[x] * n`",
+                )
+                .with_label(span, "repetition of a list of several elements")
+                .with_help(
+                    "allocate with `[0.0] * n` or `np.zeros(n)` and fill the elements in a loop",
+                ),
+            ));
+        };
+        if matches!(element.kind, A::List(_)) {
+            return Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit does not support nested lists",
+                )
+                .with_label(span, "list of lists")
+                .with_help("allocate a 2-D array with `np.zeros((n, m))`"),
+            ));
+        }
+        let value = self.value(element)?;
+        let elem = self.scalar_of(&value, "an array element", element.span)?;
+        let n = self.value(count)?;
+        let n = self.index_value(n, count.span, "the length of a list")?;
+        let fill = match value.e.kind {
+            ExprKind::Const(c) if matches!(convert_const(c, Scalar::Float64), Const::Float(f) if f == 0.0 && f.is_sign_positive()) => {
+                typed::Fill::Zeros
+            }
+            _ => typed::Fill::Value(Box::new(value.e)),
+        };
+        Ok(Some(Val::strong(Expr {
+            kind: ExprKind::Alloc {
+                elem,
+                dims: vec![n],
+                fill,
+                negative: typed::NegativeExtent::Empty,
+            },
+            ty: Type::array(elem, 1),
+            span,
+        })))
+    }
+
+    // ------------------------------------------------------------- arrays
+
+    /// An integer used as an index or an extent, as `int64`.
+    pub(super) fn index_value(&self, v: Val, span: Span, what: &str) -> CResult<Expr> {
+        match v.e.ty {
+            Type::Scalar(Scalar::Int32 | Scalar::Int64) => self.coerce(v, Type::INT),
+            Type::Scalar(Scalar::Bool) if what.contains("index") => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::TypeMismatch,
+                    "array indices must be integers, not `bool`",
+                )
+                .with_label(span, "`bool`")
+                .with_help(
+                    "NumPy would treat a bool as a mask; write `int(b)` to index with 0 or 1",
+                ),
+            )),
+            Type::Scalar(Scalar::Bool) => self.coerce(v, Type::INT),
+            other => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::TypeMismatch,
+                    format!("{what} must be an integer, not `{}`", other.python_name()),
+                )
+                .with_label(span, format!("`{}`", other.python_name()))
+                .with_help(if other.scalar().is_some_and(Scalar::is_float) {
+                    "convert with `int(...)`"
+                } else {
+                    "use an integer"
+                }),
+            )),
+        }
+    }
+
+    /// The array and `int64` indices of `value[index]`, also for `a[i][j]` on
+    /// a 2-D array.
+    pub(super) fn element(
+        &mut self,
+        value: &'m ast::Expr,
+        index: &'m ast::Expr,
+        span: Span,
+    ) -> CResult<(Expr, Vec<Expr>)> {
+        // `a[i][j]` on a 2-D array is `a[i, j]`.
+        let (array_ast, index_asts): (&ast::Expr, Vec<&ast::Expr>) = match &value.kind {
+            A::Subscript {
+                value: inner,
+                index: first,
+            } if !matches!(first.kind, A::Tuple(_) | A::Slice { .. }) => {
+                let inner_ty = self.peek_array(inner);
+                if inner_ty.is_some_and(|a| a.ndim == 2) {
+                    (&**inner, vec![&**first, index])
+                } else {
+                    (value, vec![index])
+                }
+            }
+            _ => (
+                value,
+                match &index.kind {
+                    A::Tuple(items) => items.iter().collect(),
+                    _ => vec![index],
+                },
+            ),
+        };
+        let array = self.value(array_ast)?;
+        let Some(array_ty) = array.e.ty.as_array() else {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                format!("`{}` is not subscriptable", array.e.ty.python_name()),
+                array_ast.span,
+                "not an array",
+            );
+        };
+        if let Some(slice) = index_asts
+            .iter()
+            .find(|i| matches!(i.kind, A::Slice { .. }))
+        {
+            return Err(Fail::Error(
+                Diagnostic::new(DiagnosticKind::Unsupported, "pyjit does not support slices")
+                    .with_label(slice.span, "slice")
+                    .with_help("write a loop over the indices"),
+            ));
+        }
+        if index_asts.len() != usize::from(array_ty.ndim) {
+            let message = if index_asts.len() > usize::from(array_ty.ndim) {
+                format!(
+                    "too many indices for array: array is {}-dimensional, but {} were indexed",
+                    array_ty.ndim,
+                    index_asts.len()
+                )
+            } else {
+                "pyjit does not support row views of a 2-D array".to_owned()
+            };
+            let help = if index_asts.len() > usize::from(array_ty.ndim) {
+                "index with one integer per dimension"
+            } else {
+                "index an element with `a[i, j]`, or pass the row length and index the 2-D array"
+            };
+            return Err(Fail::Error(
+                Diagnostic::new(DiagnosticKind::TypeMismatch, message)
+                    .with_label(span, "indexed here")
+                    .with_help(help),
+            ));
+        }
+        let mut indices = Vec::with_capacity(index_asts.len());
+        for index in index_asts {
+            let v = self.value(index)?;
+            indices.push(self.index_value(v, index.span, "an array index")?);
+        }
+        Ok((array.e, indices))
+    }
+
+    /// The array type of an expression if it is obviously an array (a local
+    /// or parameter), without checking it.
+    fn peek_array(&self, e: &ast::Expr) -> Option<crate::types::ArrayType> {
+        match &e.kind {
+            A::Name(name) => self
+                .local(name)
+                .and_then(|id| self.local_type(id))
+                .and_then(Type::as_array),
+            _ => None,
+        }
+    }
+
+    /// `a.shape[k]`.
+    fn shape_index(
+        &mut self,
+        value: &'m ast::Expr,
+        index: &'m ast::Expr,
+        span: Span,
+    ) -> CResult<Option<Val>> {
+        let A::Attribute {
+            value: array_ast,
+            attr,
+        } = &value.kind
+        else {
+            return Ok(None);
+        };
+        if attr.name != "shape" {
+            return Ok(None);
+        }
+        let array = self.value(array_ast)?;
+        let Some(array_ty) = array.e.ty.as_array() else {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                format!("`{}` has no attribute `shape`", array.e.ty.python_name()),
+                attr.span,
+                "not an array",
+            );
+        };
+        let dim = match &index.kind {
+            A::Int(Some(k)) => i64::try_from(*k).ok(),
+            A::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } => match operand.kind {
+                A::Int(Some(k)) => i64::try_from(k).ok().map(|k| -k),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(dim) = dim else {
+            return Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit needs a constant index into `shape`",
+                )
+                .with_label(index.span, "not an integer literal")
+                .with_help("write `a.shape[0]` or `a.shape[1]`"),
+            ));
+        };
+        let ndim = i64::from(array_ty.ndim);
+        let resolved = if dim < 0 { dim + ndim } else { dim };
+        if !(0..ndim).contains(&resolved) {
+            return Err(Fail::Error(
+                Diagnostic::new(DiagnosticKind::TypeMismatch, "tuple index out of range")
+                    .with_label(
+                        index.span,
+                        format!(
+                            "the array has {ndim} dimension{}",
+                            if ndim == 1 { "" } else { "s" }
+                        ),
+                    ),
+            ));
+        }
+        Ok(Some(Val::strong(Expr {
+            kind: ExprKind::Len {
+                array: Box::new(array.e),
+                dim: resolved as u8,
+            },
+            ty: Type::INT,
+            span,
+        })))
+    }
+
+    fn attribute(
+        &mut self,
+        value: &'m ast::Expr,
+        attr: &'m ast::Ident,
+        span: Span,
+    ) -> CResult<Val> {
+        if let A::Name(name) = &value.kind
+            && self.local(name).is_none()
+        {
+            match resolve_global(self.module, name) {
+                Global::Module(ModuleRef::Math | ModuleRef::Numpy) => {
+                    if let Some(v) = math_constant(&attr.name) {
+                        return Ok(Val {
+                            e: Expr::constant(Const::Float(v), Type::FLOAT, span),
+                            weak: true,
+                        });
+                    }
+                    return Err(Fail::Error(
+                        Diagnostic::new(DiagnosticKind::Unsupported, format!("pyjit does not support `{name}.{}` as a value", attr.name))
+                            .with_label(span, "module attribute")
+                            .with_help("the supported constants are `pi`, `e`, `tau`, `inf` and `nan`; call functions with `(...)`"),
+                    ));
+                }
+                Global::Module(other) => {
+                    return Err(Fail::Error(
+                        Diagnostic::new(
+                            DiagnosticKind::Unsupported,
+                            format!("pyjit does not support the module `{}`", other.name()),
+                        )
+                        .with_label(value.span, "imported module")
+                        .with_help("compiled code can use `math` and `numpy`"),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let v = self.value(value)?;
+        let Some(array_ty) = v.e.ty.as_array() else {
+            return error(
+                DiagnosticKind::Unsupported,
+                format!(
+                    "pyjit does not support attributes of `{}`",
+                    v.e.ty.python_name()
+                ),
+                attr.span,
+                "attribute",
+            );
+        };
+        match attr.name.as_str() {
+            "size" => Ok(Val::strong(Expr {
+                kind: ExprKind::Size(Box::new(v.e)),
+                ty: Type::INT,
+                span,
+            })),
+            "ndim" => Ok(Val {
+                e: Expr::constant(Const::Int(i64::from(array_ty.ndim)), Type::INT, span),
+                weak: true,
+            }),
+            "shape" => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit does not support the `shape` tuple as a value",
+                )
+                .with_label(span, "tuple")
+                .with_help("index it: `a.shape[0]`"),
+            )),
+            other => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    format!("pyjit does not support the array attribute `{other}`"),
+                )
+                .with_label(attr.span, "attribute")
+                .with_help("arrays support `len(a)`, `a.shape[k]`, `a.size` and `a.ndim`"),
+            )),
+        }
+    }
+
+    // ------------------------------------------------------------- for loops
+
+    /// What a `for` loop iterates over: `range(...)` or a 1-D array.
+    pub(super) fn for_iterable(&mut self, iter: &'m ast::Expr) -> CResult<Iterable> {
+        if let A::Call {
+            func,
+            args,
+            keywords,
+        } = &iter.kind
+            && let A::Name(name) = &func.kind
+            && self.local(name).is_none()
+            && matches!(resolve_global(self.module, name), Global::Builtin)
+        {
+            match name.as_str() {
+                "range" => {
+                    if let Some(keyword) = keywords.first() {
+                        return error(
+                            DiagnosticKind::Unsupported,
+                            "`range` takes no keyword arguments",
+                            keyword.span,
+                            "keyword argument",
+                        );
+                    }
+                    if args.is_empty() || args.len() > 3 {
+                        return error(
+                            DiagnosticKind::ArgumentCount,
+                            format!("`range` expects 1 to 3 arguments, got {}", args.len()),
+                            iter.span,
+                            "range call",
+                        );
+                    }
+                    let mut bounds = Vec::with_capacity(3);
+                    for arg in args {
+                        let v = self.value(arg)?;
+                        bounds.push(self.index_value(v, arg.span, "an argument of `range`")?);
+                    }
+                    let constant =
+                        |v: i64, span: Span| Expr::constant(Const::Int(v), Type::INT, span);
+                    let (start, stop, step) = match bounds.len() {
+                        1 => (
+                            constant(0, iter.span),
+                            bounds.remove(0),
+                            constant(1, iter.span),
+                        ),
+                        2 => {
+                            let stop = bounds.remove(1);
+                            (bounds.remove(0), stop, constant(1, iter.span))
+                        }
+                        _ => {
+                            let step = bounds.remove(2);
+                            let stop = bounds.remove(1);
+                            (bounds.remove(0), stop, step)
+                        }
+                    };
+                    return Ok(Iterable::Range(start, stop, step));
+                }
+                "enumerate" | "zip" | "reversed" => {
+                    let help = match name.as_str() {
+                        "reversed" => "count down with `range(n - 1, -1, -1)`",
+                        _ => "loop over `for i in range(len(a))` and index the arrays",
+                    };
+                    return Err(Fail::Error(
+                        Diagnostic::new(
+                            DiagnosticKind::Unsupported,
+                            format!("pyjit does not support `{name}`"),
+                        )
+                        .with_label(func.span, "builtin")
+                        .with_help(help),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let v = self.value(iter)?;
+        match v.e.ty.as_array() {
+            Some(a) if a.ndim == 1 => Ok(Iterable::Array(v.e)),
+            Some(_) => Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit iterates over 1-D arrays only",
+                )
+                .with_label(iter.span, "a 2-D array")
+                .with_help("loop over the rows with `for i in range(a.shape[0])`"),
+            )),
+            None => error(
+                DiagnosticKind::TypeMismatch,
+                format!("`{}` is not iterable", v.e.ty.python_name()),
+                iter.span,
+                "not `range(...)` or an array",
+            ),
+        }
+    }
+
+    /// Whether `func` names the builtin `name` (not shadowed).
+    pub(super) fn is_builtin(&self, func: &ast::Expr, name: &str) -> bool {
+        matches!(&func.kind, A::Name(n) if n == name && self.local(n).is_none() && matches!(resolve_global(self.module, n), Global::Builtin))
+    }
+}

@@ -1,0 +1,218 @@
+//! Semantic analysis: from the syntax tree of the function asked for to a
+//! [`typed::Program`](crate::typed::Program) holding it and every function
+//! it reaches, each specialized for the argument types it is called with.
+//!
+//! # How types are found
+//!
+//! A *specialization* is a function together with its parameter types. The
+//! entry's come from its signature; a callee's from the arguments of the
+//! call (or its annotations). Return types are found by a fixpoint over all
+//! specializations at once: each starts unknown (bottom), a call to a
+//! specialization whose return type is unknown makes the calling expression
+//! unknown too, and every round re-infers every function with the return
+//! types of the round before, until nothing changes. Recursion therefore
+//! takes its return type from the non-recursive returns (`fib`'s
+//! `return n` makes it `int`, and `fib(n - 1) + fib(n - 2)` then agrees).
+//! Types only grow (the lattice is `bool < int < float`, arrays apart), so
+//! the fixpoint ends; [`MAX_ROUNDS`] guards against a bug.
+//!
+//! Inside a function, each local has one type: the join of everything
+//! assigned to it (LANGUAGE.md, deviation 2), found by the same kind of
+//! fixpoint over the function body. Only when all types are known does a
+//! final pass build the typed tree and report the first error.
+
+mod annotations;
+mod calls;
+mod consts;
+mod expr;
+mod function;
+mod names;
+mod strings;
+
+use rustc_hash::FxHashMap;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::module::{ItemKind, Module};
+use crate::signature::Signature;
+use crate::typed::{self, Const, FuncId};
+use crate::types::Type;
+
+pub use annotations::{SignatureSource, resolve_signature};
+pub use strings::decode_string;
+
+/// The most rounds of return-type inference before giving up (the lattice
+/// is three levels high, so a correct program needs a handful).
+const MAX_ROUNDS: usize = 64;
+
+/// The most specializations one program may have.
+const MAX_SPECIALIZATIONS: usize = 1000;
+
+/// Check the function `entry` of `module` for the parameter types of
+/// `signature`, and every function it reaches.
+pub fn check(
+    module: &Module,
+    entry: &str,
+    signature: &Signature,
+) -> Result<typed::Program, Diagnostic> {
+    let result = ProgramChecker::new(module).run(entry, signature);
+    result.map_err(|d| d.or_source(module.source()))
+}
+
+/// One function specialized for its parameter types.
+struct Spec {
+    item: usize,
+    name: String,
+    params: Vec<Type>,
+    /// The return type found so far; `None` while unknown.
+    ret: Option<Type>,
+    /// The return type the caller asked for (an explicit signature).
+    declared_ret: Option<Type>,
+}
+
+/// The state of checking one program: the specializations found so far and
+/// the module constants evaluated.
+pub(crate) struct ProgramChecker<'m> {
+    module: &'m Module,
+    specs: Vec<Spec>,
+    by_key: FxHashMap<(usize, Vec<Type>), usize>,
+    /// Set when a return type changes or a specialization is added.
+    changed: bool,
+    constants: FxHashMap<usize, Result<Const, Diagnostic>>,
+    /// Specializations being elaborated (elaborating a callee to explain an
+    /// unknown return type must not loop).
+    elaborating: rustc_hash::FxHashSet<usize>,
+}
+
+impl<'m> ProgramChecker<'m> {
+    fn new(module: &'m Module) -> Self {
+        ProgramChecker {
+            module,
+            specs: Vec::new(),
+            by_key: FxHashMap::default(),
+            changed: false,
+            constants: FxHashMap::default(),
+            elaborating: rustc_hash::FxHashSet::default(),
+        }
+    }
+
+    fn run(mut self, entry: &str, signature: &Signature) -> Result<typed::Program, Diagnostic> {
+        let item = self.function_item(entry)?;
+        let def = self.module.function_at(item)?;
+        let arity = def
+            .params
+            .iter()
+            .filter(|p| p.kind != crate::ast::ParamKind::SlashMarker)
+            .count();
+        if signature.params.len() != arity {
+            return Err(Diagnostic::new(
+                DiagnosticKind::Signature,
+                format!(
+                    "`{entry}` takes {arity} parameter{} but the signature `{signature}` has {}",
+                    annotations::plural(arity),
+                    signature.params.len()
+                ),
+            )
+            .with_label(def.header, "defined here"));
+        }
+        self.specs.push(Spec {
+            item,
+            name: entry.to_owned(),
+            params: signature.params.clone(),
+            ret: signature.ret,
+            declared_ret: signature.ret,
+        });
+        self.by_key.insert((item, signature.params.clone()), 0);
+        loop {
+            self.infer_to_fixpoint()?;
+            let known = self.specs.len();
+            let mut functions = Vec::with_capacity(known);
+            for index in 0..known {
+                functions.push(function::FnChecker::elaborate(&mut self, index)?);
+            }
+            // Elaboration sees every call with final types; if it found a
+            // specialization inference had not, infer again.
+            if self.specs.len() == known {
+                return Ok(typed::Program {
+                    source: self.module.source().clone(),
+                    functions,
+                });
+            }
+        }
+    }
+
+    fn infer_to_fixpoint(&mut self) -> Result<(), Diagnostic> {
+        for _ in 0..MAX_ROUNDS {
+            self.changed = false;
+            let mut index = 0;
+            while index < self.specs.len() {
+                let ret = function::FnChecker::infer(self, index)?;
+                let spec = &mut self.specs[index];
+                if spec.declared_ret.is_none() && ret != spec.ret {
+                    spec.ret = ret;
+                    self.changed = true;
+                }
+                index += 1;
+            }
+            if !self.changed {
+                return Ok(());
+            }
+        }
+        Err(Diagnostic::new(
+            DiagnosticKind::Inference,
+            "type inference did not settle; this is a bug in pyjit",
+        )
+        .with_label(
+            self.module.function_at(self.specs[0].item)?.header,
+            "while checking this function",
+        ))
+    }
+
+    fn function_item(&self, name: &str) -> Result<usize, Diagnostic> {
+        self.module
+            .bindings(name)
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.module.item(i).kind == ItemKind::Function)
+            .map_or_else(|| self.module.function(name).map(|_| 0), Ok)
+    }
+
+    /// The specialization of item `item` for `params`, added if new.
+    fn specialization(
+        &mut self,
+        item: usize,
+        name: &str,
+        params: Vec<Type>,
+    ) -> Result<FuncId, Diagnostic> {
+        if let Some(&index) = self.by_key.get(&(item, params.clone())) {
+            return Ok(FuncId(index as u32));
+        }
+        if self.specs.len() >= MAX_SPECIALIZATIONS {
+            return Err(Diagnostic::new(
+                DiagnosticKind::Limit,
+                format!("more than {MAX_SPECIALIZATIONS} specializations of functions are needed"),
+            )
+            .with_help("call functions with fewer different argument types"));
+        }
+        let index = self.specs.len();
+        self.specs.push(Spec {
+            item,
+            name: name.to_owned(),
+            params: params.clone(),
+            ret: None,
+            declared_ret: None,
+        });
+        self.by_key.insert((item, params), index);
+        self.changed = true;
+        Ok(FuncId(index as u32))
+    }
+
+    /// The value of the module constant bound by item `item`.
+    fn constant(&mut self, item: usize, name: &str) -> Result<Const, Diagnostic> {
+        let module = self.module;
+        self.constants
+            .entry(item)
+            .or_insert_with(|| consts::evaluate(module, item, name, 0))
+            .clone()
+    }
+}

@@ -1,0 +1,306 @@
+//! Python's arithmetic on `int64` and `float64` values, for folding
+//! constants at compile time: module constants here, and the IR's constant
+//! folding pass later. The shared C prelude implements the same rules for
+//! run time; this is their compile-time twin, and the tests below pin both
+//! to what CPython 3.11 computes.
+//!
+//! Integers wrap on overflow (LANGUAGE.md deviation 1); the functions that
+//! can overflow say so, so that a caller which must not wrap (a module
+//! constant) can reject the program instead.
+
+use std::fmt;
+
+/// A Python exception raised by an operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PyException {
+    /// The exception type, such as `ZeroDivisionError`.
+    pub kind: &'static str,
+    /// The message CPython gives.
+    pub message: String,
+}
+
+impl PyException {
+    fn new(kind: &'static str, message: &str) -> PyException {
+        PyException {
+            kind,
+            message: message.to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for PyException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind, self.message)
+    }
+}
+
+/// An integer result and whether it wrapped.
+pub type Wrapping = (i64, bool);
+
+fn int_zero_division() -> PyException {
+    PyException::new("ZeroDivisionError", "integer division or modulo by zero")
+}
+
+/// `a // b` on ints: floors.
+pub fn int_floordiv(a: i64, b: i64) -> Result<Wrapping, PyException> {
+    if b == 0 {
+        return Err(int_zero_division());
+    }
+    if a == i64::MIN && b == -1 {
+        return Ok((i64::MIN, true));
+    }
+    let (q, r) = (a / b, a % b);
+    Ok((
+        if r != 0 && (r < 0) != (b < 0) {
+            q - 1
+        } else {
+            q
+        },
+        false,
+    ))
+}
+
+/// `a % b` on ints: the result has the sign of `b`.
+pub fn int_mod(a: i64, b: i64) -> Result<i64, PyException> {
+    if b == 0 {
+        return Err(int_zero_division());
+    }
+    if b == -1 {
+        return Ok(0);
+    }
+    let r = a % b;
+    Ok(if r != 0 && (r < 0) != (b < 0) {
+        r + b
+    } else {
+        r
+    })
+}
+
+/// `a ** b` on ints with `b >= 0`, by squaring.
+pub fn int_pow(mut base: i64, mut exp: i64) -> Wrapping {
+    debug_assert!(exp >= 0);
+    let mut result: i64 = 1;
+    let mut wrapped = false;
+    while exp > 0 {
+        if exp & 1 == 1 {
+            let (r, o) = result.overflowing_mul(base);
+            result = r;
+            wrapped |= o;
+        }
+        exp >>= 1;
+        if exp > 0 {
+            let (b, o) = base.overflowing_mul(base);
+            base = b;
+            // Squaring that overflows only matters if it is used again.
+            wrapped |= o && exp > 0 && base != 0;
+        }
+    }
+    (result, wrapped)
+}
+
+/// `a << b` on ints; a negative count raises `ValueError`.
+pub fn int_lshift(a: i64, b: i64) -> Result<Wrapping, PyException> {
+    if b < 0 {
+        return Err(PyException::new("ValueError", "negative shift count"));
+    }
+    if b >= 64 {
+        return Ok((0, a != 0));
+    }
+    let shifted = a.wrapping_shl(b as u32);
+    Ok((shifted, shifted >> b != a))
+}
+
+/// `a >> b` on ints: arithmetic, floors.
+pub fn int_rshift(a: i64, b: i64) -> Result<i64, PyException> {
+    if b < 0 {
+        return Err(PyException::new("ValueError", "negative shift count"));
+    }
+    Ok(if b >= 64 {
+        if a < 0 { -1 } else { 0 }
+    } else {
+        a >> b
+    })
+}
+
+/// `a / b` on two ints: the correctly rounded quotient, as CPython's
+/// `long_true_divide` gives it (converting both to float first would round
+/// twice once they exceed 2**53).
+pub fn int_truediv(a: i64, b: i64) -> Result<f64, PyException> {
+    if b == 0 {
+        return Err(PyException::new("ZeroDivisionError", "division by zero"));
+    }
+    const EXACT: u64 = 1 << 53;
+    if a.unsigned_abs() <= EXACT && b.unsigned_abs() <= EXACT {
+        return Ok(a as f64 / b as f64);
+    }
+    let negative = (a < 0) != (b < 0);
+    let (n, d) = (u128::from(a.unsigned_abs()), u128::from(b.unsigned_abs()));
+    if n == 0 {
+        return Ok(if negative { -0.0 } else { 0.0 });
+    }
+    // Scale the numerator to 127 bits so the quotient keeps at least 64
+    // significant bits; a remainder sets the lowest bit (a sticky bit), so
+    // the one rounding of the u128 -> f64 conversion is the correct one.
+    let shift = n.leading_zeros() - 1;
+    let scaled = n << shift;
+    let (q, r) = (scaled / d, scaled % d);
+    let q = q | u128::from(r != 0);
+    let magnitude = q as f64 * 2f64.powi(-(shift as i32));
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// `a / b` on floats.
+pub fn float_truediv(a: f64, b: f64) -> Result<f64, PyException> {
+    if b == 0.0 {
+        return Err(PyException::new(
+            "ZeroDivisionError",
+            "float division by zero",
+        ));
+    }
+    Ok(a / b)
+}
+
+/// `divmod(a, b)` on floats, as CPython's `float_divmod`.
+fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+/// `a // b` on floats.
+pub fn float_floordiv(a: f64, b: f64) -> Result<f64, PyException> {
+    if b == 0.0 {
+        return Err(PyException::new(
+            "ZeroDivisionError",
+            "float floor division by zero",
+        ));
+    }
+    Ok(float_divmod(a, b).0)
+}
+
+/// `a % b` on floats, as CPython's `float_rem`.
+pub fn float_mod(a: f64, b: f64) -> Result<f64, PyException> {
+    if b == 0.0 {
+        return Err(PyException::new("ZeroDivisionError", "float modulo"));
+    }
+    let mut m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    Ok(m)
+}
+
+/// `a ** b` on floats, as CPython's `float_pow`, except that a negative
+/// base to a fractional power is NaN (LANGUAGE.md deviation 4) where CPython
+/// returns a complex number.
+pub fn float_pow(a: f64, b: f64) -> Result<f64, PyException> {
+    if a == 0.0 && b < 0.0 && b.is_finite() {
+        return Err(PyException::new(
+            "ZeroDivisionError",
+            "0.0 cannot be raised to a negative power",
+        ));
+    }
+    let result = a.powf(b);
+    if result.is_infinite() && a.is_finite() && b.is_finite() {
+        return Err(PyException::new(
+            "OverflowError",
+            "(34, 'Numerical result out of range')",
+        ));
+    }
+    Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Expected values are CPython 3.11's.
+    #[test]
+    fn integer_division_floors() {
+        assert_eq!(int_floordiv(7, -2), Ok((-4, false)));
+        assert_eq!(int_floordiv(-7, 2), Ok((-4, false)));
+        assert_eq!(int_mod(7, -2), Ok(-1));
+        assert_eq!(int_mod(-7, 2), Ok(1));
+        assert_eq!(int_mod(i64::MIN, -1), Ok(0));
+        assert_eq!(
+            int_floordiv(1, 0).unwrap_err().message,
+            "integer division or modulo by zero"
+        );
+        assert_eq!(int_floordiv(i64::MIN, -1), Ok((i64::MIN, true)));
+    }
+
+    #[test]
+    fn powers_and_shifts() {
+        assert_eq!(int_pow(3, 4), (81, false));
+        assert_eq!(int_pow(2, 63), (i64::MIN, true));
+        assert_eq!(int_pow(-2, 63), (i64::MIN, false));
+        assert_eq!(int_pow(0, 0), (1, false));
+        assert_eq!(int_lshift(1, 62), Ok((1 << 62, false)));
+        assert_eq!(int_lshift(1, 63), Ok((i64::MIN, true)));
+        assert_eq!(int_rshift(-7, 1), Ok(-4));
+        assert_eq!(int_rshift(-7, 100), Ok(-1));
+        assert_eq!(
+            int_lshift(1, -1).unwrap_err().message,
+            "negative shift count"
+        );
+    }
+
+    #[test]
+    fn true_division_of_large_ints_rounds_once() {
+        // CPython gives 4548593.976764031; converting both operands to float
+        // first gives 4548593.976764032.
+        let (a, b) = (591064915700530116, 129944532029);
+        assert_eq!(int_truediv(a, b), Ok(4548593.976764031));
+        assert_ne!(a as f64 / b as f64, 4548593.976764031);
+        assert_eq!(int_truediv((1 << 62) + 1, 3), Ok(1.5372286728091292e18));
+        assert_eq!(int_truediv(i64::MAX, i64::MIN), Ok(-1.0));
+        assert_eq!(int_truediv(1, -(1 << 62) - 1), Ok(-2.168404344971009e-19));
+        assert_eq!(int_truediv(7, 2), Ok(3.5));
+        assert_eq!(int_truediv(1, 0).unwrap_err().message, "division by zero");
+    }
+
+    #[test]
+    fn float_floor_division_and_modulo() {
+        assert_eq!(float_floordiv(7.0, -2.0), Ok(-4.0));
+        assert_eq!(float_mod(7.0, -2.0), Ok(-1.0));
+        assert_eq!(float_mod(-0.0, 5.0).map(f64::to_bits), Ok(0.0f64.to_bits()));
+        assert_eq!(
+            float_mod(1.0, -0.5).map(f64::to_bits),
+            Ok((-0.0f64).to_bits())
+        );
+        assert_eq!(float_floordiv(-0.5, 1.0), Ok(-1.0));
+        assert_eq!(float_floordiv(0.5, -1.0), Ok(-1.0));
+        // 1 // 0.1 == 9.0 and 1 % 0.1 == 0.09999999999999995 in CPython.
+        assert_eq!(float_floordiv(1.0, 0.1), Ok(9.0));
+        assert_eq!(float_mod(1.0, 0.1), Ok(0.09999999999999995));
+        assert_eq!(float_mod(1.0, 0.0).unwrap_err().message, "float modulo");
+    }
+
+    #[test]
+    fn float_power_errors() {
+        assert_eq!(float_pow(2.0, -1.0), Ok(0.5));
+        assert_eq!(float_pow(0.0, -1.0).unwrap_err().kind, "ZeroDivisionError");
+        assert_eq!(float_pow(10.0, 400.0).unwrap_err().kind, "OverflowError");
+        assert!(float_pow(-8.0, 1.0 / 3.0).unwrap().is_nan());
+        assert_eq!(float_pow(f64::NAN, 0.0), Ok(1.0));
+        assert_eq!(float_pow(-1.0, f64::INFINITY), Ok(1.0));
+    }
+}
