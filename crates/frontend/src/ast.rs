@@ -17,6 +17,11 @@ use crate::source::Span;
 /// `RecursionError` during compilation); 200 is CPython's bracket limit.
 pub const MAX_EXPR_DEPTH: u32 = 200;
 
+/// The deepest nesting of statements the parser builds (blocks inside
+/// blocks, and `elif`s, which nest without indenting). CPython allows 100
+/// levels of indentation.
+pub const MAX_STMT_DEPTH: u32 = 200;
+
 /// A name with its span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ident {
@@ -34,6 +39,9 @@ pub struct Stmt {
     /// The whole statement, from its first token to the end of its last line
     /// (not counting the newline).
     pub span: Span,
+    /// Nesting depth: 1 for a simple statement, one more than its deepest
+    /// inner statement for a compound one. Bounded by [`MAX_STMT_DEPTH`].
+    pub depth: u32,
 }
 
 /// The kinds of statement.

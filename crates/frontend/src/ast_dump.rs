@@ -38,6 +38,10 @@ fn field(label: &str, e: &Expr, depth: usize, out: &mut String) {
 }
 
 fn dump_stmt(stmt: &Stmt, depth: usize, out: &mut String) {
+    crate::stack::ensure_sufficient_stack(|| dump_stmt_unguarded(stmt, depth, out));
+}
+
+fn dump_stmt_unguarded(stmt: &Stmt, depth: usize, out: &mut String) {
     let at = format!("@{:?}", stmt.span);
     match &stmt.kind {
         StmtKind::Expr(e) => {
@@ -191,6 +195,10 @@ fn alias(a: &ImportAlias) -> String {
 }
 
 fn dump_expr(e: &Expr, depth: usize, out: &mut String) {
+    crate::stack::ensure_sufficient_stack(|| dump_expr_unguarded(e, depth, out));
+}
+
+fn dump_expr_unguarded(e: &Expr, depth: usize, out: &mut String) {
     let at = format!("@{:?}", e.span);
     let head = match &e.kind {
         ExprKind::Name(name) => format!("Name {name}"),

@@ -31,6 +31,7 @@ pub mod module;
 pub mod pyops;
 pub mod signature;
 pub mod source;
+pub mod stack;
 pub mod syntax;
 pub mod token;
 pub mod typed;

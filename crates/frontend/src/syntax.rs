@@ -109,11 +109,44 @@ pub(crate) fn expr(kind: ExprKind, l: u32, r: u32) -> PResult<Expr> {
     Ok(Expr { kind, span, depth })
 }
 
+/// A simple statement (no block inside).
 pub(crate) fn stmt(kind: StmtKind, l: u32, r: u32) -> Stmt {
     Stmt {
         kind,
         span: Span::new(l, r),
+        depth: 1,
     }
+}
+
+/// A statement with blocks, enforcing [`MAX_STMT_DEPTH`]: indentation is
+/// bounded by the lexer, but an `elif` nests without indenting.
+pub(crate) fn compound(kind: StmtKind, l: u32, r: u32) -> PResult<Stmt> {
+    let mut stmt = Stmt {
+        kind,
+        span: Span::new(l, r),
+        depth: 1,
+    };
+    let inner = stmt
+        .blocks()
+        .iter()
+        .flat_map(|block| block.iter())
+        .map(|s| s.depth)
+        .max()
+        .unwrap_or(0);
+    stmt.depth = 1 + inner;
+    if stmt.depth > MAX_STMT_DEPTH {
+        return user(
+            Diagnostic::new(DiagnosticKind::Limit, "statements are too deeply nested")
+                .with_label(
+                    Span::new(l, (l + 4).min(r)),
+                    format!("more than {MAX_STMT_DEPTH} levels of blocks and `elif`s"),
+                )
+                .with_help(
+                    "move inner blocks into functions of their own, or split a long `elif` chain",
+                ),
+        );
+    }
+    Ok(stmt)
 }
 
 pub(crate) fn unsupported(construct: Construct, l: u32, r: u32) -> Expr {
@@ -351,6 +384,10 @@ pub(crate) fn target(e: Expr) -> PResult<Expr> {
 }
 
 fn check_target(e: &Expr) -> PResult<()> {
+    crate::stack::ensure_sufficient_stack(|| check_target_unguarded(e))
+}
+
+fn check_target_unguarded(e: &Expr) -> PResult<()> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
         ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(check_target),
@@ -492,13 +529,13 @@ pub(crate) fn if_chain(
     body: Vec<Stmt>,
     elifs: Vec<(u32, Expr, Vec<Stmt>)>,
     orelse: Vec<Stmt>,
-) -> Stmt {
+) -> PResult<Stmt> {
     // Fold `elif`s from the last: each becomes the sole statement of the
     // `else` block of the one before.
     let mut tail = orelse;
     for (el, etest, ebody) in elifs.into_iter().rev() {
         let end = block_end(&tail).or(block_end(&ebody)).unwrap_or(el);
-        tail = vec![stmt(
+        tail = vec![compound(
             StmtKind::If {
                 test: etest,
                 body: ebody,
@@ -506,10 +543,10 @@ pub(crate) fn if_chain(
             },
             el,
             end,
-        )];
+        )?];
     }
     let end = block_end(&tail).or(block_end(&body)).unwrap_or(l);
-    stmt(
+    compound(
         StmtKind::If {
             test,
             body,
@@ -581,7 +618,7 @@ pub(crate) fn function_def(
         header,
         span: Span::new(l, end),
     };
-    Ok(stmt(StmtKind::FunctionDef(Box::new(def)), l, end))
+    compound(StmtKind::FunctionDef(Box::new(def)), l, end)
 }
 
 // ---------------------------------------------------------------- errors

@@ -694,6 +694,10 @@ impl Printer<'_> {
     }
 
     fn stmt(&mut self, stmt: &Stmt, depth: usize) {
+        crate::stack::ensure_sufficient_stack(|| self.stmt_unguarded(stmt, depth));
+    }
+
+    fn stmt_unguarded(&mut self, stmt: &Stmt, depth: usize) {
         match &stmt.kind {
             StmtKind::Assign { local, value } => {
                 let text = format!("{} = {}", self.func.local(*local).name, self.expr(value));
@@ -815,6 +819,10 @@ impl Printer<'_> {
     /// An expression, fully parenthesized, with `:type` after every
     /// operation so the types the checker chose are visible.
     fn expr(&self, e: &Expr) -> String {
+        crate::stack::ensure_sufficient_stack(|| self.expr_unguarded(e))
+    }
+
+    fn expr_unguarded(&self, e: &Expr) -> String {
         match &e.kind {
             ExprKind::Const(c) => match c {
                 Const::Int(v) => format!("{v}:{}", e.ty),

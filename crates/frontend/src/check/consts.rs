@@ -101,6 +101,10 @@ impl Folder<'_> {
     }
 
     fn fold(&self, e: &ast::Expr) -> Result<Const, Diagnostic> {
+        crate::stack::ensure_sufficient_stack(|| self.fold_unguarded(e))
+    }
+
+    fn fold_unguarded(&self, e: &ast::Expr) -> Result<Const, Diagnostic> {
         match &e.kind {
             ExprKind::Int(Some(v)) => i64::try_from(*v)
                 .map(Const::Int)

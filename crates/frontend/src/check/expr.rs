@@ -209,6 +209,10 @@ impl<'m> FnChecker<'_, 'm> {
     }
 
     pub(super) fn expr(&mut self, e: &'m ast::Expr) -> CResult<Val> {
+        crate::stack::ensure_sufficient_stack(|| self.expr_unguarded(e))
+    }
+
+    fn expr_unguarded(&mut self, e: &'m ast::Expr) -> CResult<Val> {
         let span = e.span;
         match &e.kind {
             A::Int(Some(v)) => match i64::try_from(*v) {
@@ -728,6 +732,10 @@ impl<'m> FnChecker<'_, 'm> {
     /// lengths, `abs`, `range` variables, and sums, products and quotients
     /// of such (overflow aside, which wraps: deviation 1).
     pub(super) fn nonneg(&self, e: &ast::Expr) -> bool {
+        crate::stack::ensure_sufficient_stack(|| self.nonneg_unguarded(e))
+    }
+
+    fn nonneg_unguarded(&self, e: &ast::Expr) -> bool {
         match &e.kind {
             A::Int(_) | A::Bool(_) => true,
             A::Name(name) => match self.local(name) {

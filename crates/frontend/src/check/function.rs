@@ -523,6 +523,10 @@ impl<'a, 'm> FnChecker<'a, 'm> {
     }
 
     fn stmt(&mut self, stmt: &'m ast::Stmt, out: &mut Vec<Stmt>) -> CResult<()> {
+        crate::stack::ensure_sufficient_stack(|| self.stmt_unguarded(stmt, out))
+    }
+
+    fn stmt_unguarded(&mut self, stmt: &'m ast::Stmt, out: &mut Vec<Stmt>) -> CResult<()> {
         let span = stmt.span;
         match &stmt.kind {
             S::Pass => Ok(()),
@@ -1306,6 +1310,10 @@ fn keyword_span(module: &Module, span: Span) -> Span {
 /// Every name a function body binds, in order of first binding: Python
 /// makes a name local to the function wherever it is assigned in it.
 fn collect_locals(stmts: &[ast::Stmt], declare: &mut impl FnMut(&str, Span)) {
+    crate::stack::ensure_sufficient_stack(|| collect_locals_unguarded(stmts, declare));
+}
+
+fn collect_locals_unguarded(stmts: &[ast::Stmt], declare: &mut impl FnMut(&str, Span)) {
     fn targets(e: &ast::Expr, declare: &mut impl FnMut(&str, Span)) {
         match &e.kind {
             A::Name(name) => declare(name, e.span),
