@@ -30,7 +30,8 @@ use logos::Logos;
 /// nesting is an error rather than a risk to the stack of later passes.
 pub const MAX_BRACKET_DEPTH: usize = 200;
 
-/// CPython's limit on indentation levels (`MAXINDENT`).
+/// CPython's limit on indentation levels (`MAXINDENT`; at most 99 levels
+/// are open at once).
 pub const MAX_INDENT_DEPTH: usize = 100;
 
 /// The output of the first stage: all tokens of a file, and the errors of
@@ -92,11 +93,16 @@ pub fn lex_error_diagnostic(text: &str, span: Span, error: LexError) -> Diagnost
             (
                 format!("invalid character `{c}` (U+{:04X})", c as u32),
                 "not a Python token",
-                if matches!(c, '“' | '”' | '‘' | '’') {
-                    Some("use plain ASCII quotes `\"` or `'`".to_owned())
-                } else {
-                    Option::None
-                },
+                Some(match c {
+                    '“' | '”' | '‘' | '’' => "use plain ASCII quotes `\"` or `'`".to_owned(),
+                    '≤' => "write `<=`".to_owned(),
+                    '≥' => "write `>=`".to_owned(),
+                    '≠' => "write `!=`".to_owned(),
+                    '×' | '·' => "write `*`".to_owned(),
+                    '÷' => "write `/`".to_owned(),
+                    '−' | '–' | '—' => "write the ASCII minus `-`".to_owned(),
+                    _ => "remove it, or put it inside a string or a comment".to_owned(),
+                }),
             )
         }
         LexError::NulByte => (
@@ -118,24 +124,12 @@ pub fn lex_error_diagnostic(text: &str, span: Span, error: LexError) -> Diagnost
             Some("add the closing triple quotes".to_owned()),
         ),
         LexError::InvalidNumber => {
-            let what = match slice.as_bytes().get(1) {
-                Some(b'x' | b'X') if slice.starts_with('0') => "hexadecimal",
-                Some(b'o' | b'O') if slice.starts_with('0') => "octal",
-                Some(b'b' | b'B') if slice.starts_with('0') => "binary",
-                _ => "decimal",
-            };
-            let help = if what == "decimal"
-                && slice.len() > 1
-                && slice.starts_with('0')
-                && slice.bytes().all(|c| c.is_ascii_digit())
-            {
-                "leading zeros in decimal integer literals are not permitted; use an `0o` prefix for octal integers"
-                    .to_owned()
-            } else {
-                "digits may be separated by single underscores, and a number cannot run into a name"
-                    .to_owned()
-            };
-            (format!("invalid {what} literal"), "this is not a number Python can read", Some(help))
+            let (message, at, help) = number_problem(slice);
+            let at = span.start + at as u32;
+            let width = slice[at as usize - span.start as usize..].chars().next().map_or(1, char::len_utf8) as u32;
+            return Diagnostic::new(DiagnosticKind::Lexical, message)
+                .with_label(Span::new(at, at + width), "here")
+                .with_help(help);
         }
         LexError::StrayBackslash => (
             "unexpected character after line continuation character".to_owned(),
@@ -149,6 +143,87 @@ pub fn lex_error_diagnostic(text: &str, span: Span, error: LexError) -> Diagnost
         diagnostic = diagnostic.with_help(help);
     }
     diagnostic
+}
+
+/// What is wrong with a malformed number, where (a byte offset into it),
+/// and what to write instead, in CPython's words.
+fn number_problem(text: &str) -> (String, usize, String) {
+    let bytes = text.as_bytes();
+    let radix = match bytes.get(..2) {
+        Some(b"0b" | b"0B") => Some(("binary", "0 and 1", 2)),
+        Some(b"0o" | b"0O") => Some(("octal", "0 to 7", 8)),
+        Some(b"0x" | b"0X") => Some(("hexadecimal", "0 to 9 and a to f", 16)),
+        _ => None,
+    };
+    let underscore_help =
+        "digits may be separated by single underscores, which cannot start or end the number"
+            .to_owned();
+    if let Some((name, digits, radix)) = radix {
+        let body = &text[2..];
+        if let Some((i, c)) = body
+            .char_indices()
+            .find(|&(_, c)| c != '_' && !c.is_digit(radix))
+        {
+            let message = if c.is_ascii_digit() {
+                format!("invalid digit `{c}` in {name} literal")
+            } else {
+                format!("invalid {name} literal")
+            };
+            return (
+                message,
+                2 + i,
+                format!("{name} literals use the digits {digits}"),
+            );
+        }
+        let at = body
+            .find("__")
+            .or_else(|| body.ends_with('_').then(|| body.len() - 1))
+            .unwrap_or(0);
+        let help = if body.is_empty() {
+            format!("write digits after the prefix, such as `{}1`", &text[..2])
+        } else {
+            underscore_help
+        };
+        return (format!("invalid {name} literal"), 2 + at, help);
+    }
+    if bytes.len() > 1 && bytes[0] == b'0' && bytes.iter().all(|c| c.is_ascii_digit() || *c == b'_')
+    {
+        return (
+            "leading zeros in decimal integer literals are not permitted".to_owned(),
+            0,
+            "remove the leading zeros, or use an `0o` prefix for an octal integer".to_owned(),
+        );
+    }
+    // The first character that cannot continue a decimal number here.
+    let mut prev = '\0';
+    for (i, c) in text.char_indices() {
+        let ok = c.is_ascii_digit()
+            || (c == '_'
+                && prev.is_ascii_digit()
+                && text[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            || (c == '.' && !text[..i].contains(['.', 'e', 'E']))
+            || (matches!(c, 'e' | 'E') && !text[..i].contains(['e', 'E']) && prev != '_')
+            || (matches!(c, '+' | '-') && matches!(prev, 'e' | 'E'))
+            || (matches!(c, 'j' | 'J') && i + 1 == text.len());
+        if !ok {
+            let help = if c == '_' {
+                underscore_help
+            } else if c.is_alphabetic() {
+                "a number cannot run into a name: put a space or an operator between them"
+                    .to_owned()
+            } else {
+                "check the digits of the number".to_owned()
+            };
+            return ("invalid decimal literal".to_owned(), i, help);
+        }
+        prev = c;
+    }
+    // Complete but ends badly: `1e`, `1e+`, `1_`.
+    (
+        "invalid decimal literal".to_owned(),
+        text.len().saturating_sub(1),
+        underscore_help.replace("digits may", "an exponent needs digits; digits may"),
+    )
 }
 
 /// A long bad token (an unterminated triple-quoted string runs to the end of
@@ -343,12 +418,17 @@ impl<'a> Layout<'a> {
         match indentation.compare(top) {
             Some(std::cmp::Ordering::Equal) => Ok(()),
             Some(std::cmp::Ordering::Greater) => {
-                if self.indents.len() > MAX_INDENT_DEPTH {
+                // The stack holds the root level too: CPython allows 99
+                // levels of indentation (`indent + 1 >= MAXINDENT`).
+                if self.indents.len() >= MAX_INDENT_DEPTH {
                     return Err(Diagnostic::new(
                         DiagnosticKind::Limit,
                         "too many levels of indentation",
                     )
-                    .with_label(whitespace, format!("more than {MAX_INDENT_DEPTH} levels"))
+                    .with_label(
+                        whitespace,
+                        format!("Python allows at most {} levels", MAX_INDENT_DEPTH - 1),
+                    )
                     .with_help("move the innermost blocks into functions of their own"));
                 }
                 self.indents.push(indentation);
@@ -550,7 +630,23 @@ b''' """c""" u'd'"#;
             kinds("x = $\n").unwrap_err(),
             "invalid character `$` (U+0024)"
         );
-        assert_eq!(kinds("x = 0777\n").unwrap_err(), "invalid decimal literal");
+        assert_eq!(
+            kinds("x = 0777\n").unwrap_err(),
+            "leading zeros in decimal integer literals are not permitted"
+        );
+        assert_eq!(
+            kinds("x = 0b1012\n").unwrap_err(),
+            "invalid digit `2` in binary literal"
+        );
+        assert_eq!(
+            kinds("x = 0o785\n").unwrap_err(),
+            "invalid digit `8` in octal literal"
+        );
+        assert_eq!(
+            kinds("x = 1_000_\n").unwrap_err(),
+            "invalid decimal literal"
+        );
+        assert_eq!(kinds("x = 12abc\n").unwrap_err(), "invalid decimal literal");
         assert_eq!(
             kinds("x = 0xfg\n").unwrap_err(),
             "invalid hexadecimal literal"

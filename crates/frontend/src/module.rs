@@ -233,6 +233,34 @@ impl Module {
     }
 
     fn no_function(&self, name: &str) -> Diagnostic {
+        // The name may be bound by something that is not a `def`.
+        if let Some(&item) = self.bindings(name).last() {
+            let item_ref = &self.items[item];
+            let span = item_ref
+                .binds
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(item_ref.span, |b| b.1);
+            let (message, help) = match item_ref.kind {
+                ItemKind::AsyncFunction => (
+                    "pyjit does not support `async` functions".to_owned(),
+                    "make it an ordinary `def`".to_owned(),
+                ),
+                ItemKind::Class => (
+                    format!("`{name}` is a class, not a function"),
+                    "pyjit compiles functions; call the function that does the numeric work"
+                        .to_owned(),
+                ),
+                _ => (
+                    format!("`{name}` is not a function"),
+                    format!("compile a function defined with `def {name}(...)`"),
+                ),
+            };
+            return Diagnostic::new(DiagnosticKind::NotFound, message)
+                .with_source(self.source.clone())
+                .with_label(span, "defined here")
+                .with_help(help);
+        }
         let functions: Vec<&str> = self.function_names().collect();
         let mut diagnostic = Diagnostic::new(
             DiagnosticKind::NotFound,

@@ -76,26 +76,44 @@ pub fn int_mod(a: i64, b: i64) -> Result<i64, PyException> {
     })
 }
 
-/// `a ** b` on ints with `b >= 0`, by squaring.
-pub fn int_pow(mut base: i64, mut exp: i64) -> Wrapping {
+/// `a ** b` on ints with `b >= 0`, by squaring; the flag says whether the
+/// true result does not fit in 64 bits (the value is then the wrapped one).
+pub fn int_pow(base: i64, exp: i64) -> Wrapping {
     debug_assert!(exp >= 0);
+    // The wrapped value: multiplication modulo 2**64 is exact for it.
     let mut result: i64 = 1;
-    let mut wrapped = false;
-    while exp > 0 {
-        if exp & 1 == 1 {
-            let (r, o) = result.overflowing_mul(base);
-            result = r;
-            wrapped |= o;
+    let (mut b, mut e) = (base, exp);
+    while e > 0 {
+        if e & 1 == 1 {
+            result = result.wrapping_mul(b);
         }
-        exp >>= 1;
-        if exp > 0 {
-            let (b, o) = base.overflowing_mul(base);
-            base = b;
-            // Squaring that overflows only matters if it is used again.
-            wrapped |= o && exp > 0 && base != 0;
-        }
+        b = b.wrapping_mul(b);
+        e >>= 1;
     }
-    (result, wrapped)
+    // Whether it fits: the magnitude, computed with saturation, exceeds the
+    // int64 range exactly when the true power does.
+    let fits = match base.unsigned_abs() {
+        0 | 1 => true,
+        magnitude => {
+            let negative = base < 0 && exp % 2 == 1;
+            let limit = if negative {
+                1u128 << 63
+            } else {
+                (1u128 << 63) - 1
+            };
+            let mut acc: u128 = 1;
+            let mut ok = true;
+            for _ in 0..exp {
+                acc *= u128::from(magnitude);
+                if acc > limit {
+                    ok = false;
+                    break;
+                }
+            }
+            ok
+        }
+    };
+    (result, !fits)
 }
 
 /// `a << b` on ints; a negative count raises `ValueError`.
@@ -253,6 +271,14 @@ mod tests {
         assert_eq!(int_pow(2, 63), (i64::MIN, true));
         assert_eq!(int_pow(-2, 63), (i64::MIN, false));
         assert_eq!(int_pow(0, 0), (1, false));
+        // Squaring that wraps to exactly 0 is still an overflow.
+        assert_eq!(int_pow(2, 64), (0, true));
+        assert_eq!(int_pow(4, 40), (0, true));
+        assert_eq!(int_pow(2, 100), (0, true));
+        assert_eq!(int_pow(-1, i64::MAX), (-1, false));
+        assert_eq!(int_pow(10, 18), (1_000_000_000_000_000_000, false));
+        assert!(int_pow(10, 19).1);
+        assert_eq!(int_pow(3, 39), (4052555153018976267, false));
         assert_eq!(int_lshift(1, 62), Ok((1 << 62, false)));
         assert_eq!(int_lshift(1, 63), Ok((i64::MIN, true)));
         assert_eq!(int_rshift(-7, 1), Ok(-4));

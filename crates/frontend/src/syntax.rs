@@ -121,6 +121,12 @@ pub(crate) fn stmt(kind: StmtKind, l: u32, r: u32) -> Stmt {
 /// A statement with blocks, enforcing [`MAX_STMT_DEPTH`]: indentation is
 /// bounded by the lexer, but an `elif` nests without indenting.
 pub(crate) fn compound(kind: StmtKind, l: u32, r: u32) -> PResult<Stmt> {
+    compound_at(kind, l, r, l)
+}
+
+/// [`compound`], with a too-deep error shown at `label_at` (the `if` that
+/// starts an `elif` chain, rather than an `elif` in its middle).
+fn compound_at(kind: StmtKind, l: u32, r: u32, label_at: u32) -> PResult<Stmt> {
     let mut stmt = Stmt {
         kind,
         span: Span::new(l, r),
@@ -138,7 +144,7 @@ pub(crate) fn compound(kind: StmtKind, l: u32, r: u32) -> PResult<Stmt> {
         return user(
             Diagnostic::new(DiagnosticKind::Limit, "statements are too deeply nested")
                 .with_label(
-                    Span::new(l, (l + 4).min(r)),
+                    Span::new(label_at, label_at + 2),
                     format!("more than {MAX_STMT_DEPTH} levels of blocks and `elif`s"),
                 )
                 .with_help(
@@ -480,11 +486,14 @@ pub(crate) fn ann_assign(
     match &target.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => {
-            return user(syntax_error(
-                "only a single target can be annotated",
-                target.span,
-                "annotate a name",
-            ));
+            return user(
+                syntax_error(
+                    "only a single target can be annotated",
+                    target.span,
+                    "annotate a name",
+                )
+                .with_help("annotate one name per line, such as `lo: float = 0.0`"),
+            );
         }
     }
     Ok(stmt(
@@ -535,7 +544,7 @@ pub(crate) fn if_chain(
     let mut tail = orelse;
     for (el, etest, ebody) in elifs.into_iter().rev() {
         let end = block_end(&tail).or(block_end(&ebody)).unwrap_or(el);
-        tail = vec![compound(
+        tail = vec![compound_at(
             StmtKind::If {
                 test: etest,
                 body: ebody,
@@ -543,6 +552,7 @@ pub(crate) fn if_chain(
             },
             el,
             end,
+            l,
         )?];
     }
     let end = block_end(&tail).or(block_end(&body)).unwrap_or(l);
@@ -582,7 +592,8 @@ pub(crate) fn function_def(
                             param.span,
                             "no default",
                         )
-                        .with_secondary(default, "has a default"),
+                        .with_secondary(default, "has a default")
+                        .with_help("put the parameters that have defaults after the others"),
                     );
                 }
             }
@@ -603,7 +614,8 @@ pub(crate) fn function_def(
                     param.name.span,
                     "second parameter with this name",
                 )
-                .with_secondary(earlier.name.span, "first one"),
+                .with_secondary(earlier.name.span, "first one")
+                .with_help("give each parameter its own name"),
             );
         }
     }
@@ -708,7 +720,12 @@ fn unexpected_token(
     (l, tok, r): Triple,
     expected: &[String],
 ) -> Diagnostic {
-    let span = Span::new(l, r);
+    // A newline is shown as the point where the line ends.
+    let span = if tok == Tok::Newline {
+        Span::empty(l)
+    } else {
+        Span::new(l, r)
+    };
     let found = found_description(tok);
     let start = line_start(tokens, at);
     let first = tokens.get(start).map(|t| t.1);
@@ -801,6 +818,17 @@ fn unexpected_token(
         )
         .with_help("separate the items with `,`");
     }
+    if first == Some(Tok::For)
+        && tok != Tok::In
+        && !tokens[start..at].iter().any(|t| t.1 == Tok::In)
+    {
+        return syntax_error(
+            format!("expected `in`, found {found}"),
+            span,
+            "expected `in` here",
+        )
+        .with_help("a `for` loop reads `for x in range(n):` or `for x in array:`");
+    }
     if (1..=3).contains(&readable.len()) {
         let list = match readable.as_slice() {
             [one] => one.clone(),
@@ -811,13 +839,15 @@ fn unexpected_token(
             format!("expected {list}, found {found}"),
             span,
             format!("expected {list}"),
-        );
+        )
+        .with_help(format!("add {list} here, or remove what comes before it"));
     }
     if matches!(tok, Tok::Newline | Tok::Dedent) {
         return syntax_error("invalid syntax: the statement is not complete", span, "the line ends here")
             .with_help("finish the expression on this line, or wrap it in parentheses to continue it on the next");
     }
     syntax_error("invalid syntax", span, format!("unexpected {found}"))
+        .with_help("this is not valid Python; check the line against the Python grammar")
 }
 
 fn in_brackets(tokens: &[Triple], at: usize) -> bool {

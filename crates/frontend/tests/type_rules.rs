@@ -101,12 +101,12 @@ fn sized_types_promote_as_numpy() {
         "int32, int64, float32, float64",
         "def f(i, n, x, y):\n    a = i + n\n    b = x + y\n    c = i + x\n    d = n * x\n    return a\n",
         expect![[r#"
-            def f#0(i: int32, n: int64, x: float32, y: float64) -> int64:
-                # locals: a: int64, b: float64, c: float64, d: float64
-                a = (int64(i) + n):int64
-                b = (float64(x) + y):float64
+            def f#0(i: int32, n: int64, x: float32, y: float64) -> int32:
+                # locals: a: int32, b: float32, c: float64, d: float32
+                a = (i + int32(n)):int32
+                b = (x + float32(y)):float32
                 c = (float64(i) + float64(x)):float64
-                d = (float64(n) * float64(x)):float64
+                d = (float32(n) * x):float32
                 return a
         "#]],
     );
@@ -267,14 +267,14 @@ fn arrays_index_store_and_allocate() {
                 b = alloc[float64](n; zeros; negative=empty)
                 c = alloc[float32](n, n; zeros; negative=raise)
                 a[0:int64, 1:int64] = float32((b[-1:int64] + 1.0:float64):float64)
-                c[1:int64, 0:int64] = float32((float64(c[1:int64, 0:int64]) + float64(a.shape[1])):float64)
+                c[1:int64, 0:int64] = (c[1:int64, 0:int64] + float32(a.shape[1])):float32
                 return c
         "#]],
     );
     check(
         "int64[:], float64",
         "def f(a, x):\n    a[0] = x\n",
-        expect!["error: cannot store a `float` into an element of a `int64` array"],
+        expect!["error: cannot store a `float` into an array of `int64`"],
     );
 }
 
@@ -328,7 +328,9 @@ fn recursion_takes_its_type_from_the_base_case() {
     check(
         "int64",
         "def f(n):\n    return f(n - 1)\n",
-        expect!["error: cannot infer the return type of `f`"],
+        expect![
+            "error: cannot infer the return type of `f`: every `return` depends on a recursive call"
+        ],
     );
 }
 
@@ -399,12 +401,12 @@ fn explicit_signatures_convert_returns() {
 
 #[test]
 fn annotations_give_the_parameter_types() {
-    let source = "import numpy as np\nimport numpy.typing as npt\n\ndef f(a: npt.NDArray[np.float32], n: int, s: float) -> float:\n    return a[0] * s + n\n";
+    let source = "import numpy as np\nimport numpy.typing as npt\n\ndef f(a: npt.NDArray[np.float32], n: int, s: float) -> np.float32:\n    return a[0] * s + n\n";
     let module = Module::from_text("t.py", source).unwrap();
     let from_annotations = check_entry(&module, "f", SignatureSource::Annotations).unwrap();
     expect![[r#"
-        def f#0(a: float32[:], n: int64, s: float64) -> float64:
-            return ((float64(a[0:int64]) * s):float64 + float64(n)):float64
+        def f#0(a: float32[:], n: int64, s: float64) -> float32:
+            return ((a[0:int64] * float32(s)):float32 + float32(n)):float32
     "#]]
     .assert_eq(&from_annotations.to_string());
     // Annotations win over argument types; a 2-D argument keeps its shape.
@@ -417,4 +419,42 @@ fn annotations_give_the_parameter_types() {
         pyjit_frontend::resolve_signature(&module, "f", SignatureSource::Arguments(&types))
             .unwrap();
     assert_eq!(signature.to_string(), "(float32[:, :], int64, float64)");
+}
+
+#[test]
+fn python_scalars_are_weak_and_numpy_scalars_strong() {
+    // NEP 50, as CPython with NumPy 2 computes: `s = 0.0` is a Python float,
+    // so `s += x[i]` with a float32 array keeps `s` a float32; `len(a)` is a
+    // Python int; an element of a float64 array is an np.float64, which is
+    // strong, so it promotes a float32 to float64.
+    check(
+        "float32[:], float64[:]",
+        "def f(x, y):\n    s = 0.0\n    for i in range(len(x)):\n        s += x[i]\n    m = s / len(x)\n    return m + y[0]\n",
+        expect![[r#"
+            def f#0(x: float32[:], y: float64[:]) -> float64:
+                # locals: s: float32, i: int64, m: float32
+                s = 0.0:float32
+                for i in range(0:int64, x.shape[0], 1:int64):
+                    s = (s + x[i]):float32
+                m = (s / float32(x.shape[0])):float32
+                return (float64(m) + y[0:int64]):float64
+        "#]],
+    );
+    // `c` starts as a Python int and then holds np.int32 values: an int32;
+    // `k` only ever holds Python ints: an `int`.
+    check(
+        "int32[:]",
+        "def f(a):\n    c = 0\n    for v in a:\n        c += v\n    k = 0\n    for i in range(3):\n        k += i\n    return c + k\n",
+        expect![[r#"
+            def f#0(a: int32[:]) -> int32:
+                # locals: c: int32, v: int32, k: int64, i: int64
+                c = 0:int32
+                for v in a:
+                    c = (c + v):int32
+                k = 0:int64
+                for i in range(0:int64, 3:int64, 1:int64):
+                    k = (k + i):int64
+                return (c + int32(k)):int32
+        "#]],
+    );
 }

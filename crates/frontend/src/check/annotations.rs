@@ -117,13 +117,29 @@ fn check_decorator(decorator: &ast::Expr) -> Result<(), Diagnostic> {
 }
 
 fn bad_annotation(span: Span, message: &str) -> Diagnostic {
-    Diagnostic::new(DiagnosticKind::Signature, message.to_owned())
-        .with_label(span, "annotation")
-        .with_help("annotate with `int`, `float`, `bool`, `np.float32`, `np.float64`, `np.int32`, `np.int64`, `list[float]`, `list[list[float]]` or `npt.NDArray[np.float64]`")
+    Diagnostic::new(DiagnosticKind::Signature, message.to_owned()).with_label(span, "annotation")
 }
+
+/// The annotations pyjit reads, for help lines.
+const ANNOTATION_HELP: &str = "annotate with `int`, `float`, `bool`, `np.float32`, `np.float64`, `np.int32`, `np.int64`, `list[float]`, `list[list[float]]` or `npt.NDArray[np.float64]`";
 
 /// The type an annotation names.
 pub(crate) fn annotation_type(
+    module: &Module,
+    e: &ast::Expr,
+    is_return: bool,
+) -> Result<Annotated, Diagnostic> {
+    crate::stack::ensure_sufficient_stack(|| annotation_type_unguarded(module, e, is_return))
+        .map_err(|d| {
+            if d.help().is_empty() {
+                d.with_help(ANNOTATION_HELP)
+            } else {
+                d
+            }
+        })
+}
+
+fn annotation_type_unguarded(
     module: &Module,
     e: &ast::Expr,
     is_return: bool,
@@ -175,7 +191,7 @@ pub(crate) fn annotation_type(
         },
         ExprKind::Subscript { value, index } => {
             if is_ndarray_alias(module, value) {
-                let elem = annotation_type(module, index, false)?;
+                let elem = annotation_type_unguarded(module, index, false)?;
                 return match elem {
                     Annotated::Exact(Type::Scalar(s)) => Ok(Annotated::ArrayOf(s)),
                     _ => Err(bad_annotation(
@@ -186,7 +202,7 @@ pub(crate) fn annotation_type(
             }
             match &value.kind {
                 ExprKind::Name(name) if name == "list" => {
-                    match annotation_type(module, index, false)? {
+                    match annotation_type_unguarded(module, index, false)? {
                         Annotated::Exact(Type::Scalar(s)) => {
                             Ok(Annotated::Exact(Type::array(s, 1)))
                         }
@@ -286,7 +302,8 @@ pub fn resolve_signature(
                             plural(params.len())
                         ),
                     )
-                    .with_label(def.header, "defined here"),
+                    .with_label(def.header, "defined here")
+                    .with_help("give one type per parameter"),
                 ));
             }
             Ok(signature.clone())
@@ -304,7 +321,8 @@ pub fn resolve_signature(
                             if args.len() == 1 { "was" } else { "were" }
                         ),
                     )
-                    .with_label(def.header, "defined here"),
+                    .with_label(def.header, "defined here")
+                    .with_help("pass one argument per parameter"),
                 ));
             }
             let mut types = Vec::with_capacity(args.len());
@@ -332,7 +350,8 @@ pub fn resolve_signature(
                                 arg.python_name()
                             ),
                         )
-                        .with_label(annotation.span, "annotated here"),
+                        .with_label(annotation.span, "annotated here")
+                        .with_help("pass a value of the annotated type, or change the annotation"),
                     ));
                 }
                 types.push(wanted);

@@ -75,18 +75,29 @@ fn numpy_function(name: &str) -> Option<MathFn> {
     })
 }
 
+/// A diagnostic as a failure; every one says what to write instead.
+/// A diagnostic as a failure; every one says what to write instead.
 fn error<T>(
     kind: DiagnosticKind,
     message: impl Into<String>,
     span: Span,
     label: impl Into<String>,
+    help: impl Into<String>,
 ) -> CResult<T> {
     Err(Fail::Error(
-        Diagnostic::new(kind, message).with_label(span, label),
+        Diagnostic::new(kind, message)
+            .with_label(span, label)
+            .with_help(help),
     ))
 }
 
-fn arity_error<T>(name: &str, expected: &str, given: usize, span: Span) -> CResult<T> {
+fn arity_error<T>(
+    name: &str,
+    expected: &str,
+    given: usize,
+    span: Span,
+    help: impl Into<String>,
+) -> CResult<T> {
     error(
         DiagnosticKind::ArgumentCount,
         format!(
@@ -95,6 +106,7 @@ fn arity_error<T>(name: &str, expected: &str, given: usize, span: Span) -> CResu
         ),
         span,
         "called here",
+        help,
     )
 }
 
@@ -129,6 +141,9 @@ impl<'m> FnChecker<'_, 'm> {
                                 .map(|t| format!(" (`{}`)", t.python_name()))
                                 .unwrap_or_default()
                         ),
+                        format!(
+                            "the local variable `{name}` hides the function of that name; rename the variable"
+                        ),
                     );
                 }
                 let global = resolve_global(self.module, name);
@@ -138,30 +153,36 @@ impl<'m> FnChecker<'_, 'm> {
                         self.user_call(*item, name, args, span)
                     }
                     Global::Builtin => self.builtin(name, func.span, args, keywords, span),
-                    Global::Imported { module, attr } if module == "math" => self.math_call(attr, func.span, args, keywords, span),
-                    Global::Imported { module, attr } if module == "numpy" => self.numpy_call(attr, func.span, args, keywords, span),
+                    Global::Imported { module, attr } if module == "math" => {
+                        self.math_call(attr, func.span, args, keywords, span)
+                    }
+                    Global::Imported { module, attr } if module == "numpy" => {
+                        self.numpy_call(attr, func.span, args, keywords, span)
+                    }
                     Global::Imported { module, attr } => error(
                         DiagnosticKind::Unsupported,
                         format!("pyjit cannot call `{module}.{attr}`"),
                         func.span,
                         format!("imported from `{module}`"),
-                    )
-                    .map_err(|f| with_help(f, "compiled code can call functions of its own file, builtins, `math` and `numpy`")),
+                        "compiled code can call functions of its own file, builtins, `math` and `numpy`",
+                    ),
                     Global::Constant(_) => error(
                         DiagnosticKind::TypeMismatch,
                         format!("`{name}` is a module constant, not a function"),
                         func.span,
                         "not callable",
+                        "call a function; use the constant as a value",
                     ),
                     Global::Module(m) => error(
                         DiagnosticKind::TypeMismatch,
                         format!("`{name}` is the module `{}`, not a function", m.name()),
                         func.span,
                         "not callable",
+                        format!("call one of its functions, such as `{name}.sqrt(x)`"),
                     ),
-                    Global::Ambiguous(_) | Global::NotEvaluated(_) => {
-                        Err(Fail::Error(not_a_constant(self.module, name, func.span, &global)))
-                    }
+                    Global::Ambiguous(_) | Global::NotEvaluated(_) => Err(Fail::Error(
+                        not_a_constant(self.module, name, func.span, &global),
+                    )),
                     Global::Unknown => Err(Fail::Error(self.unknown_name(name, func.span))),
                 }
             }
@@ -185,6 +206,7 @@ impl<'m> FnChecker<'_, 'm> {
                                 ),
                                 func.span,
                                 "not `math` or `numpy`",
+                                "compiled code can call functions of its own file, builtins, `math` and `numpy`; compute other values outside and pass them in",
                             );
                         }
                         _ => {}
@@ -206,13 +228,8 @@ impl<'m> FnChecker<'_, 'm> {
                         "pyjit does not support random numbers",
                         func.span,
                         "`np.random`",
-                    )
-                    .map_err(|f| {
-                        with_help(
-                            f,
-                            "generate the random numbers outside and pass them in an array",
-                        )
-                    });
+                        "generate the random numbers outside and pass them in an array",
+                    );
                 }
                 let receiver = self.value(value)?;
                 let what = if receiver.e.ty.as_array().is_some() {
@@ -225,14 +242,19 @@ impl<'m> FnChecker<'_, 'm> {
                     format!("pyjit does not support {what} such as `.{}()`", attr.name),
                     func.span,
                     "method call",
+                    if what == "array methods" {
+                        "write a loop over the elements"
+                    } else {
+                        "use the `math` functions and operators instead"
+                    },
                 )
-                .map_err(|f| with_help(f, "write a loop over the elements"))
             }
             _ => error(
                 DiagnosticKind::Unsupported,
                 "pyjit can only call functions by name",
                 func.span,
                 "not a name",
+                "call a function of the module, a builtin, or a `math` or `numpy` function by its name",
             ),
         }
     }
@@ -303,7 +325,8 @@ impl<'m> FnChecker<'_, 'm> {
             return Err(Fail::Error(
                 Diagnostic::new(DiagnosticKind::ArgumentCount, message)
                     .with_label(span, "called here")
-                    .with_secondary(def.header, "defined here"),
+                    .with_secondary(def.header, "defined here")
+                    .with_help("pass one argument per parameter, in order"),
             ));
         }
         let mut values = Vec::with_capacity(args.len());
@@ -337,7 +360,10 @@ impl<'m> FnChecker<'_, 'm> {
                                 ),
                             )
                             .with_label(arg.span, format!("`{}`", value.e.ty.python_name()))
-                            .with_secondary(annotation.span, "annotated here"),
+                            .with_secondary(annotation.span, "annotated here")
+                            .with_help(
+                                "pass a value of the annotated type, or change the annotation",
+                            ),
                         ));
                     }
                     wanted
@@ -349,6 +375,7 @@ impl<'m> FnChecker<'_, 'm> {
                     "cannot pass `None`",
                     arg.span,
                     "returns `None`",
+                    "pass a value; this function returns nothing",
                 );
             }
             values.push(self.coerce(value, ty)?);
@@ -367,25 +394,26 @@ impl<'m> FnChecker<'_, 'm> {
                 Mode::Elaborate => Err(Fail::Error(
                     Diagnostic::new(
                         DiagnosticKind::Inference,
-                        format!("cannot infer the return type of `{name}`"),
+                        format!("cannot infer the return type of `{name}`: every `return` depends on a recursive call"),
                     )
                     .with_label(span, "called here")
-                    .with_secondary(
-                        def.header,
-                        "every `return` of this function depends on a call to itself",
-                    )
+                    .with_secondary(def.header, "no `return` of this function has a value of known type")
                     .with_help("add a base case that returns a value without recursing"),
                 )),
             };
         };
-        Ok(Val::strong(Expr {
-            kind: ExprKind::Call {
-                func: id,
-                args: values,
+        let weak = self.prog.specs[id.0 as usize].ret_weak;
+        Ok(Val {
+            e: Expr {
+                kind: ExprKind::Call {
+                    func: id,
+                    args: values,
+                },
+                ty: ret,
+                span,
             },
-            ty: ret,
-            span,
-        }))
+            weak,
+        })
     }
 
     // ------------------------------------------------------------- builtins
@@ -408,7 +436,13 @@ impl<'m> FnChecker<'_, 'm> {
             if args.len() == 1 {
                 Ok(())
             } else {
-                arity_error(name, "1 argument", args.len(), span)
+                arity_error(
+                    name,
+                    "1 argument",
+                    args.len(),
+                    span,
+                    format!("pass exactly one argument to `{name}`"),
+                )
             }
         };
         match name {
@@ -431,6 +465,7 @@ impl<'m> FnChecker<'_, 'm> {
                         format!("`{name}` expected at least 1 argument, got 0"),
                         span,
                         "called here",
+                        format!("pass numbers to compare, or one 1-D array: `{name}(a)`"),
                     );
                 }
                 let values = self.values(args)?;
@@ -457,6 +492,7 @@ impl<'m> FnChecker<'_, 'm> {
                             ),
                             args[0].span,
                             "not a 1-D array",
+                            "pass two or more numbers, or one 1-D array",
                         ),
                     };
                 }
@@ -485,8 +521,13 @@ impl<'m> FnChecker<'_, 'm> {
             }
             "int" | "round" => {
                 if name == "round" && args.len() == 2 {
-                    return error(DiagnosticKind::Unsupported, "pyjit supports `round(x)` with one argument", span, "`round(x, ndigits)`")
-                        .map_err(|f| with_help(f, "round to an int with `round(x)`; keep digits by computing with the float"));
+                    return error(
+                        DiagnosticKind::Unsupported,
+                        "pyjit supports `round(x)` with one argument",
+                        span,
+                        "`round(x, ndigits)`",
+                        "round to an int with `round(x)`; keep digits by computing with the float",
+                    );
                 }
                 if name == "int" && args.len() == 2 {
                     return error(
@@ -494,6 +535,7 @@ impl<'m> FnChecker<'_, 'm> {
                         "pyjit supports `int(x)` with one argument",
                         span,
                         "`int(x, base)`",
+                        "pyjit does not parse strings; write the number itself",
                     );
                 }
                 one(args)?;
@@ -503,8 +545,8 @@ impl<'m> FnChecker<'_, 'm> {
                         format!("pyjit does not convert strings with `{name}`"),
                         args[0].span,
                         "string",
-                    )
-                    .map_err(|f| with_help(f, "write the number itself"));
+                        "write the number itself",
+                    );
                 }
                 let v = self.value(&args[0])?;
                 let s = self.number(&v, name, args[0].span)?;
@@ -515,17 +557,17 @@ impl<'m> FnChecker<'_, 'm> {
                     } else {
                         Builtin::Round
                     };
-                    return Ok(Val::strong(builtin_expr(func, vec![arg], Type::INT, span)));
+                    return Ok(Val::python(builtin_expr(func, vec![arg], Type::INT, span)));
                 }
                 let e = self.coerce(v, Type::INT)?;
-                Ok(Val::strong(Expr { span, ..e }))
+                Ok(Val::python(Expr { span, ..e }))
             }
             "float" => {
                 one(args)?;
                 if let A::Str(parts) = &args[0].kind {
                     let text = super::decode_string(self.module.source().text(), parts)?;
                     return match parse_python_float(&text) {
-                        Some(f) => Ok(Val::strong(Expr::constant(
+                        Some(f) => Ok(Val::python(Expr::constant(
                             Const::Float(f),
                             Type::FLOAT,
                             span,
@@ -535,13 +577,14 @@ impl<'m> FnChecker<'_, 'm> {
                             format!("could not convert string to float: {text:?}"),
                             args[0].span,
                             "not a number",
+                            "write a number Python can read, such as `\"1.5\"` or `\"inf\"`",
                         ),
                     };
                 }
                 let v = self.value(&args[0])?;
                 self.number(&v, name, args[0].span)?;
                 let e = self.coerce(Val::strong(v.e), Type::FLOAT)?;
-                Ok(Val::strong(Expr { span, ..e }))
+                Ok(Val::python(Expr { span, ..e }))
             }
             "bool" => {
                 one(args)?;
@@ -559,9 +602,10 @@ impl<'m> FnChecker<'_, 'm> {
                         format!("object of type `{}` has no `len()`", v.e.ty.python_name()),
                         args[0].span,
                         "not an array",
+                        "`len` takes an array",
                     );
                 }
-                Ok(Val::strong(Expr {
+                Ok(Val::python(Expr {
                     kind: ExprKind::Len {
                         array: Box::new(v.e),
                         dim: 0,
@@ -577,11 +621,17 @@ impl<'m> FnChecker<'_, 'm> {
                         "pyjit does not support `pow` with a modulus",
                         span,
                         "three arguments",
-                    )
-                    .map_err(|f| with_help(f, "write `(a ** b) % m`"));
+                        "multiply step by step and reduce each product: `r = (r * a) % m`",
+                    );
                 }
                 if args.len() != 2 {
-                    return arity_error(name, "2 arguments", args.len(), span);
+                    return arity_error(
+                        name,
+                        "2 arguments",
+                        args.len(),
+                        span,
+                        "write `pow(base, exponent)`, or `base ** exponent`",
+                    );
                 }
                 let l = self.value(&args[0])?;
                 let r = self.value(&args[1])?;
@@ -592,14 +642,15 @@ impl<'m> FnChecker<'_, 'm> {
                 "`print` returns `None`; call it as a statement of its own",
                 span,
                 "`print` inside an expression",
+                "call `print(...)` on a line of its own",
             ),
             "range" => error(
                 DiagnosticKind::Unsupported,
                 "pyjit supports `range` only as the iterable of a `for` loop",
                 span,
                 "`range` used as a value",
-            )
-            .map_err(|f| with_help(f, "write `for i in range(...)`")),
+                "write `for i in range(...)`",
+            ),
             other => {
                 let help = match other {
                     "sum" => "write a loop that adds the elements",
@@ -622,8 +673,8 @@ impl<'m> FnChecker<'_, 'm> {
                     format!("pyjit does not support the builtin `{other}`"),
                     func_span,
                     "builtin",
+                    help,
                 )
-                .map_err(|f| with_help(f, help))
             }
         }
     }
@@ -684,13 +735,8 @@ impl<'m> FnChecker<'_, 'm> {
                     format!("pyjit does not support `math.{name}`"),
                     func_span,
                     "math function",
-                )
-                .map_err(|f| {
-                    with_help(
-                        f,
-                        "compute it with the supported functions, or outside the compiled function",
-                    )
-                });
+                    "compute it with the supported functions, or outside the compiled function",
+                );
             }
             let all = [
                 "sqrt", "exp", "expm1", "log", "log2", "log10", "log1p", "pow", "sin", "cos",
@@ -718,7 +764,13 @@ impl<'m> FnChecker<'_, 'm> {
                 MathFn::Hypot => "2 arguments (pyjit supports the two-argument form)".to_owned(),
                 f => format!("{} argument{}", f.arity(), plural(f.arity())),
             };
-            return arity_error(&format!("math.{name}"), &expected, args.len(), span);
+            return arity_error(
+                &format!("math.{name}"),
+                &expected,
+                args.len(),
+                span,
+                format!("see the signature of `math.{name}` in the Python documentation"),
+            );
         }
         let values = self.values(args)?;
         let mut converted = Vec::with_capacity(values.len());
@@ -733,14 +785,14 @@ impl<'m> FnChecker<'_, 'm> {
             converted.push(self.coerce(v, Type::FLOAT)?);
         }
         if let Some(e) = integral_identity {
-            return Ok(Val::strong(Expr { span, ..e }));
+            return Ok(Val::python(Expr { span, ..e }));
         }
         let ty = match func {
             MathFn::Floor | MathFn::Ceil | MathFn::Trunc => Type::INT,
             MathFn::Isnan | MathFn::Isinf | MathFn::Isfinite => Type::BOOL,
             _ => Type::FLOAT,
         };
-        Ok(Val::strong(Expr {
+        Ok(Val::python(Expr {
             kind: ExprKind::Math {
                 func,
                 args: converted,
@@ -768,7 +820,13 @@ impl<'m> FnChecker<'_, 'm> {
             "abs" | "absolute" => {
                 self.no_keywords(&format!("np.{name}"), keywords)?;
                 if args.len() != 1 {
-                    return arity_error(&format!("np.{name}"), "1 argument", args.len(), span);
+                    return arity_error(
+                        &format!("np.{name}"),
+                        "1 argument",
+                        args.len(),
+                        span,
+                        format!("pass one number to `np.{name}`"),
+                    );
                 }
                 let v = self.value(&args[0])?;
                 let s = self.number(&v, name, args[0].span)?;
@@ -797,8 +855,8 @@ impl<'m> FnChecker<'_, 'm> {
                 format!("pyjit does not support `np.{name}`"),
                 func_span,
                 "numpy function",
-            )
-            .map_err(|f| with_help(f, &help));
+                help,
+            );
         };
         self.no_keywords(&format!("np.{name}"), keywords)?;
         if args.len() != func.arity() {
@@ -807,6 +865,11 @@ impl<'m> FnChecker<'_, 'm> {
                 &format!("{} argument{}", func.arity(), plural(func.arity())),
                 args.len(),
                 span,
+                format!(
+                    "pass {} number{} to `np.{name}`",
+                    func.arity(),
+                    plural(func.arity())
+                ),
             );
         }
         let values = self.values(args)?;
@@ -819,13 +882,8 @@ impl<'m> FnChecker<'_, 'm> {
                     format!("pyjit does not apply `np.{name}` to a `bool`"),
                     arg.span,
                     "`bool`",
-                )
-                .map_err(|f| {
-                    with_help(
-                        f,
-                        "NumPy computes this in float16 for a bool; convert with `float(b)` first",
-                    )
-                });
+                    "NumPy computes this in float16 for a bool; convert with `float(b)` first",
+                );
             }
             if matches!(
                 func,
@@ -837,8 +895,8 @@ impl<'m> FnChecker<'_, 'm> {
                     format!("pyjit applies `np.{name}` to floats only"),
                     arg.span,
                     format!("`{}`", s.python_name()),
-                )
-                .map_err(|f| with_help(f, "convert with `float(x)` first"));
+                    "convert with `float(x)` first",
+                );
             }
             // NumPy computes integer inputs in float64.
             let s = if s.is_integral() { Scalar::Float64 } else { s };
@@ -869,14 +927,20 @@ impl<'m> FnChecker<'_, 'm> {
     fn numpy_convert(
         &mut self,
         name: &str,
-        func_span: Span,
+        _func_span: Span,
         args: &'m [ast::Expr],
         keywords: &'m [ast::Keyword],
         span: Span,
     ) -> CResult<Val> {
         self.no_keywords(&format!("np.{name}"), keywords)?;
         if args.len() != 1 {
-            return arity_error(&format!("np.{name}"), "1 argument", args.len(), span);
+            return arity_error(
+                &format!("np.{name}"),
+                "1 argument",
+                args.len(),
+                span,
+                format!("pass one number to `np.{name}`"),
+            );
         }
         let to = numpy_dtype(name).expect("the caller matched a dtype");
         let v = self.value(&args[0])?;
@@ -885,10 +949,10 @@ impl<'m> FnChecker<'_, 'm> {
             return error(
                 DiagnosticKind::TypeMismatch,
                 format!("pyjit does not convert floats with `np.{name}`"),
-                func_span,
+                args[0].span,
                 "float argument",
-            )
-            .map_err(|f| with_help(f, "use `int(x)`, which truncates and checks the range"));
+                "use `int(x)`, which truncates and checks the range",
+            );
         }
         let e = self.coerce(Val::strong(v.e), Type::Scalar(to))?;
         Ok(Val::strong(Expr { span, ..e }))
@@ -907,6 +971,9 @@ impl<'m> FnChecker<'_, 'm> {
                 "a shape and an optional dtype",
                 args.len(),
                 span,
+                format!(
+                    "write `np.{name}(n)`, `np.{name}((n, m))` or `np.{name}(n, dtype=np.float32)`"
+                ),
             );
         }
         let mut dtype_expr = args.get(1);
@@ -919,6 +986,7 @@ impl<'m> FnChecker<'_, 'm> {
                         format!("pyjit supports `np.{name}(shape, dtype=...)` only"),
                         keyword.span,
                         "keyword argument",
+                        "give the shape first and the dtype second: `np.zeros(n, dtype=np.float32)`",
                     );
                 }
             }
@@ -938,6 +1006,7 @@ impl<'m> FnChecker<'_, 'm> {
                 "pyjit supports arrays of 1 or 2 dimensions",
                 shape.span,
                 format!("{} dimensions", dim_asts.len()),
+                "use a 1-D or a 2-D array",
             );
         }
         let mut dims = Vec::with_capacity(dim_asts.len());
@@ -1011,13 +1080,6 @@ fn builtin_expr(func: Builtin, args: Vec<Expr>, ty: Type, span: Span) -> Expr {
         kind: ExprKind::Builtin { func, args },
         ty,
         span,
-    }
-}
-
-fn with_help(fail: Fail, help: &str) -> Fail {
-    match fail {
-        Fail::Error(d) => Fail::Error(d.with_help(help.to_owned())),
-        other => other,
     }
 }
 

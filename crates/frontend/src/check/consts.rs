@@ -36,7 +36,8 @@ pub(crate) fn evaluate(
                 DiagnosticKind::NonConstantGlobal,
                 format!("module-level name `{name}` is declared but never given a value"),
             )
-            .with_label(module.item(item).span, "annotation without a value"));
+            .with_label(module.item(item).span, "annotation without a value")
+            .with_help(format!("give it a value: `{name}: float = 1.0`")));
         }
         _ => {
             return Err(Diagnostic::new(
@@ -86,6 +87,7 @@ impl Folder<'_> {
             format!("module constant `{}` raises `{exception}`", self.name),
         )
         .with_label(span, "evaluating this raises")
+        .with_help("Python would raise this when the module is imported; fix the expression")
     }
 
     fn overflow(&self, span: Span) -> Diagnostic {
@@ -158,7 +160,8 @@ impl Folder<'_> {
                     self.name
                 ),
             )
-            .with_label(e.span, "a string")),
+            .with_label(e.span, "a string")
+            .with_help("pass other values as arguments, or use a number")),
             ExprKind::List(_) | ExprKind::Tuple(_) => Err(Diagnostic::new(
                 DiagnosticKind::NonConstantGlobal,
                 format!(

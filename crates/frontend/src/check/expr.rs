@@ -19,14 +19,19 @@ pub(super) enum Iterable {
     Array(Expr),
 }
 
+/// A diagnostic as a failure; every one says what to write instead.
+/// A diagnostic as a failure; every one says what to write instead.
 fn error<T>(
     kind: DiagnosticKind,
     message: impl Into<String>,
     span: Span,
     label: impl Into<String>,
+    help: impl Into<String>,
 ) -> CResult<T> {
     Err(Fail::Error(
-        Diagnostic::new(kind, message).with_label(span, label),
+        Diagnostic::new(kind, message)
+            .with_label(span, label)
+            .with_help(help),
     ))
 }
 
@@ -78,6 +83,7 @@ impl<'m> FnChecker<'_, 'm> {
                 "this call returns `None`, which pyjit cannot use as a value",
                 e.span,
                 "returns `None`",
+                "call it as a statement of its own, or make the function return a value",
             );
         }
         Ok(v)
@@ -112,6 +118,7 @@ impl<'m> FnChecker<'_, 'm> {
                 ),
                 v.e.span,
                 format!("`{}`", v.e.ty.python_name()),
+                "convert the value explicitly",
             );
         };
         let span = v.e.span;
@@ -126,11 +133,8 @@ impl<'m> FnChecker<'_, 'm> {
                     format!("the integer `{i}` does not fit in `int32`"),
                     span,
                     "used with an `int32` value here",
-                )
-                .map_err(|f| match f {
-                    Fail::Error(d) => Fail::Error(d.with_help("NumPy raises `OverflowError` for this; use a smaller value, or convert the other operand with `int(...)`")),
-                    other => other,
-                });
+                    "NumPy raises `OverflowError` for this; use a smaller value, or convert the other operand with `int(...)`",
+                );
             }
             let _ = from;
             return Ok(Expr::constant(convert_const(c, to_s), to, span));
@@ -151,12 +155,13 @@ impl<'m> FnChecker<'_, 'm> {
             return error(
                 DiagnosticKind::TypeMismatch,
                 format!(
-                    "cannot store a `{}` into an element of a `{}` array",
+                    "cannot store a `{}` into an array of `{}`",
                     v.e.ty.python_name(),
                     elem.python_name()
                 ),
                 v.e.span,
                 "not a number",
+                "store a number; arrays hold numbers, not arrays",
             );
         };
         let lossy =
@@ -171,7 +176,7 @@ impl<'m> FnChecker<'_, 'm> {
                 Diagnostic::new(
                     DiagnosticKind::TypeMismatch,
                     format!(
-                        "cannot store a `{}` into an element of a `{}` array",
+                        "cannot store a `{}` into an array of `{}`",
                         from.python_name(),
                         elem.numba_name()
                     ),
@@ -198,13 +203,8 @@ impl<'m> FnChecker<'_, 'm> {
                 format!("pyjit cannot test a `{}` for truth", other.python_name()),
                 span,
                 "not a number",
-            )
-            .map_err(|f| match f {
-                Fail::Error(d) => {
-                    Fail::Error(d.with_help("compare the elements, or test `len(a) > 0`"))
-                }
-                other => other,
-            }),
+                "compare the elements, or test `len(a) > 0`",
+            ),
         }
     }
 
@@ -342,6 +342,7 @@ impl<'m> FnChecker<'_, 'm> {
                 "pyjit supports `None` only as `return None`",
                 span,
                 "`None` value",
+                "use a number as a marker (such as `-1`) and test for it",
             ),
             A::Str(_) => Err(Fail::Error(
                 Diagnostic::new(
@@ -356,6 +357,7 @@ impl<'m> FnChecker<'_, 'm> {
                 "pyjit does not support `...` as a value",
                 span,
                 "ellipsis",
+                "remove it, or use `pass` for an empty block",
             ),
             A::Tuple(_) => Err(Fail::Error(
                 Diagnostic::new(
@@ -373,11 +375,14 @@ impl<'m> FnChecker<'_, 'm> {
                 .with_label(span, "list")
                 .with_help("allocate an array with `np.zeros(n)` or `[0.0] * n` and fill it"),
             )),
+            // `b = *a` is not Python (a `*` in a call or display is
+            // rejected where those are checked).
             A::Starred(_) => error(
-                DiagnosticKind::Unsupported,
-                "pyjit does not support `*` unpacking",
+                DiagnosticKind::Syntax,
+                "cannot use starred expression here",
                 span,
                 "starred expression",
+                "remove the `*`",
             ),
             A::NamedExpr { .. } => Err(Fail::Error(
                 Diagnostic::new(
@@ -551,6 +556,7 @@ impl<'m> FnChecker<'_, 'm> {
                 ),
                 span,
                 "not a number",
+                "unary operators apply to numbers; for an array, loop over its elements",
             );
         };
         if op == UnaryOp::Invert && s.is_float() {
@@ -559,6 +565,7 @@ impl<'m> FnChecker<'_, 'm> {
                 format!("bad operand type for unary ~: `{}`", s.python_name()),
                 span,
                 "`~` needs an integer",
+                "`~` needs an integer; convert with `int(x)` first",
             );
         }
         let t = if s == Scalar::Bool { Scalar::Int64 } else { s };
@@ -606,6 +613,16 @@ impl<'m> FnChecker<'_, 'm> {
         span: Span,
         rhs_ast: &ast::Expr,
     ) -> CResult<Val> {
+        let Some(top) = typed_op(op) else {
+            return Err(Fail::Error(
+                Diagnostic::new(
+                    DiagnosticKind::Unsupported,
+                    "pyjit does not support the `@` operator",
+                )
+                .with_label(op_span, "matrix multiplication")
+                .with_help("write the loops of the product"),
+            ));
+        };
         let (Some(a), Some(b)) = (l.e.ty.scalar(), r.e.ty.scalar()) else {
             let mut diagnostic = Diagnostic::new(
                 DiagnosticKind::TypeMismatch,
@@ -619,22 +636,14 @@ impl<'m> FnChecker<'_, 'm> {
             .with_label(op_span, "operator")
             .with_secondary(l.e.span, format!("`{}`", l.e.ty.python_name()))
             .with_secondary(r.e.span, format!("`{}`", r.e.ty.python_name()));
-            if l.e.ty.as_array().is_some() || r.e.ty.as_array().is_some() {
-                diagnostic = diagnostic.with_help(
-                    "pyjit has no whole-array arithmetic: write a loop over the elements",
-                );
-            }
+            diagnostic = diagnostic.with_help(
+                if l.e.ty.as_array().is_some() || r.e.ty.as_array().is_some() {
+                    "pyjit has no whole-array arithmetic: write a loop over the elements"
+                } else {
+                    "operators apply to numbers"
+                },
+            );
             return Err(Fail::Error(diagnostic));
-        };
-        let Some(top) = typed_op(op) else {
-            return Err(Fail::Error(
-                Diagnostic::new(
-                    DiagnosticKind::Unsupported,
-                    "pyjit does not support the `@` operator",
-                )
-                .with_label(op_span, "matrix multiplication")
-                .with_help("write the loops of the product"),
-            ));
         };
         let (mut t, weak) = Scalar::promote_weak(a, l.weak, b, r.weak);
         let (operand, result) = match top {
@@ -688,7 +697,8 @@ impl<'m> FnChecker<'_, 'm> {
                             ),
                         )
                         .with_label(op_span, "needs integers")
-                        .with_secondary(if a.is_float() { l.e.span } else { r.e.span }, "a float"),
+                        .with_secondary(if a.is_float() { l.e.span } else { r.e.span }, "a float")
+                        .with_help("bitwise operators need integers; convert with `int(x)` first"),
                     ));
                 }
                 let both_bool = a == Scalar::Bool && b == Scalar::Bool;
@@ -718,7 +728,7 @@ impl<'m> FnChecker<'_, 'm> {
 
     /// `Some(true)` when an `int` exponent is known non-negative,
     /// `Some(false)` when known negative, `None` when it depends on values.
-    fn exponent_sign(&self, r: &Val, rhs_ast: &ast::Expr) -> Option<bool> {
+    fn exponent_sign(&mut self, r: &Val, rhs_ast: &ast::Expr) -> Option<bool> {
         if let ExprKind::Const(Const::Int(i)) = r.e.kind {
             return Some(i >= 0);
         }
@@ -731,11 +741,11 @@ impl<'m> FnChecker<'_, 'm> {
     /// Whether an integer expression is visibly never negative: literals,
     /// lengths, `abs`, `range` variables, and sums, products and quotients
     /// of such (overflow aside, which wraps: deviation 1).
-    pub(super) fn nonneg(&self, e: &ast::Expr) -> bool {
+    pub(super) fn nonneg(&mut self, e: &ast::Expr) -> bool {
         crate::stack::ensure_sufficient_stack(|| self.nonneg_unguarded(e))
     }
 
-    fn nonneg_unguarded(&self, e: &ast::Expr) -> bool {
+    fn nonneg_unguarded(&mut self, e: &ast::Expr) -> bool {
         match &e.kind {
             A::Int(_) | A::Bool(_) => true,
             A::Name(name) => match self.local(name) {
@@ -953,7 +963,10 @@ impl<'m> FnChecker<'_, 'm> {
                 ),
             ));
         };
-        if matches!(element.kind, A::List(_)) {
+        let is_list = |e: &ast::Expr| matches!(e.kind, A::List(_));
+        let nested = is_list(element)
+            || matches!(&element.kind, A::Binary { op: B::Mul, lhs, rhs, .. } if is_list(lhs) || is_list(rhs));
+        if nested {
             return Err(Fail::Error(
                 Diagnostic::new(
                     DiagnosticKind::Unsupported,
@@ -1053,6 +1066,7 @@ impl<'m> FnChecker<'_, 'm> {
                 format!("`{}` is not subscriptable", array.e.ty.python_name()),
                 array_ast.span,
                 "not an array",
+                "only arrays can be indexed",
             );
         };
         if let Some(slice) = index_asts
@@ -1130,6 +1144,7 @@ impl<'m> FnChecker<'_, 'm> {
                 format!("`{}` has no attribute `shape`", array.e.ty.python_name()),
                 attr.span,
                 "not an array",
+                "`shape` belongs to arrays",
             );
         };
         let dim = match &index.kind {
@@ -1164,10 +1179,14 @@ impl<'m> FnChecker<'_, 'm> {
                             "the array has {ndim} dimension{}",
                             if ndim == 1 { "" } else { "s" }
                         ),
-                    ),
+                    )
+                    .with_help(format!(
+                        "index `shape` with 0{}",
+                        if ndim == 2 { " or 1" } else { "" }
+                    )),
             ));
         }
-        Ok(Some(Val::strong(Expr {
+        Ok(Some(Val::python(Expr {
             kind: ExprKind::Len {
                 array: Box::new(array.e),
                 dim: resolved as u8,
@@ -1223,10 +1242,11 @@ impl<'m> FnChecker<'_, 'm> {
                 ),
                 attr.span,
                 "attribute",
+                "numbers have no attributes in pyjit; use the `math` functions and operators",
             );
         };
         match attr.name.as_str() {
-            "size" => Ok(Val::strong(Expr {
+            "size" => Ok(Val::python(Expr {
                 kind: ExprKind::Size(Box::new(v.e)),
                 ty: Type::INT,
                 span,
@@ -1275,6 +1295,7 @@ impl<'m> FnChecker<'_, 'm> {
                             "`range` takes no keyword arguments",
                             keyword.span,
                             "keyword argument",
+                            "pass the bounds by position: `range(start, stop, step)`",
                         );
                     }
                     if args.is_empty() || args.len() > 3 {
@@ -1283,6 +1304,7 @@ impl<'m> FnChecker<'_, 'm> {
                             format!("`range` expects 1 to 3 arguments, got {}", args.len()),
                             iter.span,
                             "range call",
+                            "write `range(stop)`, `range(start, stop)` or `range(start, stop, step)`",
                         );
                     }
                     let mut bounds = Vec::with_capacity(3);
@@ -1318,7 +1340,7 @@ impl<'m> FnChecker<'_, 'm> {
                     return Err(Fail::Error(
                         Diagnostic::new(
                             DiagnosticKind::Unsupported,
-                            format!("pyjit does not support `{name}`"),
+                            format!("pyjit does not support the builtin `{name}`"),
                         )
                         .with_label(func.span, "builtin")
                         .with_help(help),
@@ -1343,6 +1365,7 @@ impl<'m> FnChecker<'_, 'm> {
                 format!("`{}` is not iterable", v.e.ty.python_name()),
                 iter.span,
                 "not `range(...)` or an array",
+                "iterate over `range(...)` or over a 1-D array",
             ),
         }
     }

@@ -60,15 +60,37 @@ pub(super) struct Val {
 }
 
 impl Val {
+    /// A NumPy scalar, an array, or a `bool`: strong in promotion.
     pub(super) fn strong(e: Expr) -> Val {
         Val { e, weak: false }
     }
+
+    /// A value CPython holds as a Python `int` or `float` (a length, a
+    /// `range` variable, the result of `int()`, `float()` or a `math`
+    /// function): weak in promotion with NumPy scalars (NEP 50).
+    pub(super) fn python(e: Expr) -> Val {
+        let weak = matches!(e.ty, Type::Scalar(Scalar::Int64 | Scalar::Float64));
+        Val { e, weak }
+    }
+}
+
+/// What inference knows of a local, kept between inferences.
+#[derive(Clone, Debug)]
+pub(super) struct LocalState {
+    ty: Option<Type>,
+    weak: bool,
+    typed_at: Option<(Span, Type)>,
+    nonneg: bool,
 }
 
 #[derive(Debug)]
 struct LocalInfo {
     name: String,
     ty: Option<Type>,
+    /// Whether the local only ever holds Python scalars (`int`, `float`),
+    /// which are weak in NumPy arithmetic (NEP 50): `s = 0.0` then
+    /// `s += x32` keeps `s` a `float32`, as in CPython.
+    weak: bool,
     kind: LocalKind,
     span: Span,
     /// Where the local got the type it has, for conflict messages.
@@ -77,6 +99,9 @@ struct LocalInfo {
     /// type of `int ** local`).
     nonneg: bool,
     may_be_unbound: bool,
+    /// Whether this pass has read the local's type or sign: a change after
+    /// that needs another pass; a change before every read does not.
+    read_in_pass: bool,
 }
 
 /// Definitely-assigned locals at a program point; `None` when the point is
@@ -107,6 +132,8 @@ pub(super) struct FnChecker<'a, 'm> {
     named: usize,
     changed: bool,
     ret: Option<(Type, Span)>,
+    /// Whether every value returned is a Python scalar (weak, NEP 50).
+    ret_weak: bool,
     pending_return: bool,
     /// A `return` whose value has an error: the function's type is unknown
     /// because the function is wrong, which elaboration will report.
@@ -125,6 +152,17 @@ impl<'a, 'm> FnChecker<'a, 'm> {
     ) -> Result<Option<Type>, Diagnostic> {
         let mut checker = FnChecker::new(prog, index)?;
         checker.infer_locals()?;
+        let states = checker.locals[..checker.named]
+            .iter()
+            .map(|l| LocalState {
+                ty: l.ty,
+                weak: l.weak,
+                typed_at: l.typed_at,
+                nonneg: l.nonneg,
+            })
+            .collect();
+        checker.prog.specs[index].locals = Some(states);
+        checker.prog.specs[index].ret_weak = checker.ret_weak;
         Ok(checker.inferred_return())
     }
 
@@ -134,7 +172,11 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         index: usize,
     ) -> Result<typed::Function, Diagnostic> {
         let mut checker = FnChecker::new(prog, index)?;
-        checker.infer_locals()?;
+        // The worklist leaves every specialization's cached local types at
+        // their fixpoint; only one never inferred needs inference here.
+        if checker.prog.specs[index].locals.is_none() {
+            checker.infer_locals()?;
+        }
         checker.mode = Mode::Elaborate;
         checker.build()
     }
@@ -156,6 +198,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             named: 0,
             changed: false,
             ret: None,
+            ret_weak: false,
             pending_return: false,
             error_return: false,
             none_return: None,
@@ -178,6 +221,14 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             checker.declare(name, span, LocalKind::Variable, None);
         });
         checker.named = checker.locals.len();
+        if let Some(states) = &checker.prog.specs[index].locals {
+            for (info, state) in checker.locals.iter_mut().zip(states) {
+                info.ty = state.ty;
+                info.weak = state.weak;
+                info.typed_at = state.typed_at;
+                info.nonneg = state.nonneg;
+            }
+        }
         Ok(checker)
     }
 
@@ -192,9 +243,12 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             ty,
             kind,
             span,
+            // Parameters of type `int` and `float` receive Python scalars.
+            weak: matches!(ty, Some(Type::Scalar(Scalar::Int64 | Scalar::Float64))),
             typed_at: ty.map(|t| (span, t)),
             nonneg: kind != LocalKind::Param,
             may_be_unbound: false,
+            read_in_pass: false,
         });
     }
 
@@ -219,6 +273,9 @@ impl<'a, 'm> FnChecker<'a, 'm> {
     fn start_pass(&mut self) {
         self.changed = false;
         self.locals.truncate(self.named);
+        for local in &mut self.locals {
+            local.read_in_pass = false;
+        }
         self.ret = None;
         self.pending_return = false;
         self.error_return = false;
@@ -283,7 +340,15 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 ));
             }
             if self.flow.is_some() {
-                let end = self.def.span.end;
+                // Point at the last statement, which can complete and let the
+                // function fall off its end (a block statement by its keyword).
+                let last = self.def.body.last().map_or(self.def.header, |s| {
+                    if s.blocks().is_empty() {
+                        s.span
+                    } else {
+                        keyword_span(self.module, s.span)
+                    }
+                });
                 let mut diagnostic = Diagnostic::new(
                     DiagnosticKind::Inference,
                     format!(
@@ -291,10 +356,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                         ret.python_name()
                     ),
                 )
-                .with_label(
-                    Span::new(end, end),
-                    "the function can end here without `return`",
-                );
+                .with_label(last, "after this, the function ends without `return`");
                 if let Some((_, span)) = self.ret {
                     diagnostic = diagnostic.with_secondary(span, "returns a value here");
                 }
@@ -352,7 +414,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
     pub(super) fn cannot_infer_return(&self, name: &str) -> Diagnostic {
         Diagnostic::new(
             DiagnosticKind::Inference,
-            format!("cannot infer the return type of `{name}`: every `return` depends on a call to itself"),
+            format!("cannot infer the return type of `{name}`: every `return` depends on a recursive call"),
         )
         .with_label(self.def.header, "recursive function")
         .with_help("add a base case that returns a value without recursing, such as `if n < 2: return n`")
@@ -372,8 +434,18 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         &self.locals[id.0 as usize].name
     }
 
-    pub(super) fn local_nonneg(&self, id: LocalId) -> bool {
-        self.locals[id.0 as usize].nonneg
+    pub(super) fn local_nonneg(&mut self, id: LocalId) -> bool {
+        let info = &mut self.locals[id.0 as usize];
+        info.read_in_pass = true;
+        info.nonneg
+    }
+
+    /// The type of a local for a decision that depends on it (not a read of
+    /// its value).
+    pub(super) fn peek_local_type(&mut self, id: LocalId) -> Option<Type> {
+        let info = &mut self.locals[id.0 as usize];
+        info.read_in_pass = true;
+        info.ty
     }
 
     pub(super) fn local_names(&self) -> impl Iterator<Item = &str> {
@@ -382,7 +454,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
 
     /// A read of a local: typed, and checked when it may be unbound here.
     pub(super) fn read_local(&mut self, id: LocalId, span: Span) -> CResult<Val> {
-        let Some(ty) = self.local_type(id) else {
+        let Some(ty) = self.peek_local_type(id) else {
             return match self.mode {
                 Mode::Infer => Err(Fail::Pending),
                 Mode::Elaborate => Err(Fail::Error(
@@ -401,11 +473,15 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         if checked && self.mode == Mode::Elaborate {
             self.locals[index].may_be_unbound = true;
         }
-        Ok(Val::strong(Expr {
-            kind: ExprKind::Local { id, checked },
-            ty,
-            span,
-        }))
+        let weak = self.locals[index].weak;
+        Ok(Val {
+            e: Expr {
+                kind: ExprKind::Local { id, checked },
+                ty,
+                span,
+            },
+            weak,
+        })
     }
 
     /// A temporary of type `ty`.
@@ -415,38 +491,51 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         self.locals.push(LocalInfo {
             name,
             ty: Some(ty),
+            weak: false,
             kind: LocalKind::Temp,
             span,
             typed_at: Some((span, ty)),
             nonneg: false,
             may_be_unbound: false,
+            read_in_pass: false,
         });
         id
     }
 
-    /// Join `ty` into the type of local `id`, assigned at `span`.
-    fn bind_type(&mut self, id: LocalId, ty: Type, span: Span, nonneg: bool) -> CResult<()> {
+    /// Join `ty` (weak if a Python scalar) into the type of local `id`,
+    /// assigned at `span`.
+    fn bind_type(
+        &mut self,
+        id: LocalId,
+        ty: Type,
+        weak: bool,
+        span: Span,
+        nonneg: bool,
+    ) -> CResult<()> {
         let info = &mut self.locals[id.0 as usize];
         if info.nonneg && !nonneg {
             info.nonneg = false;
-            self.changed = true;
+            self.changed |= info.read_in_pass;
         }
         let Some(old) = info.ty else {
             info.ty = Some(ty);
+            info.weak = weak;
             info.typed_at = Some((span, ty));
-            self.changed = true;
+            self.changed |= info.read_in_pass;
             return Ok(());
         };
-        match join(old, ty) {
-            Some(joined) if joined == old => Ok(()),
-            Some(joined) if info.kind != LocalKind::Param => {
+        match join_weak((old, info.weak), (ty, weak)) {
+            Some((joined, joined_weak)) if (joined, joined_weak) == (old, info.weak) => Ok(()),
+            Some((joined, joined_weak)) if info.kind != LocalKind::Param || joined == old => {
                 info.ty = Some(joined);
-                self.changed = true;
+                info.weak = joined_weak;
+                self.changed |= info.read_in_pass;
                 Ok(())
             }
             joined => {
                 let name = info.name.clone();
                 let (at, first) = info.typed_at.expect("a typed local knows where");
+                let joined = joined.map(|(t, _)| t);
                 let message = if joined.is_some() {
                     format!(
                         "parameter `{name}` is `{}` but is assigned `{}` here",
@@ -485,7 +574,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         nonneg: bool,
         span: Span,
     ) -> CResult<Stmt> {
-        self.bind_type(id, value.e.ty, value.e.span, nonneg)?;
+        self.bind_type(id, value.e.ty, value.weak, value.e.span, nonneg)?;
         self.mark_assigned(id);
         let ty = self.local_type(id).expect("bound above");
         let value = self.coerce(value, ty)?;
@@ -549,7 +638,10 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                     let word = if is_break { "break" } else { "continue" };
                     return Err(Fail::Error(
                         Diagnostic::new(DiagnosticKind::Syntax, format!("`{word}` outside loop"))
-                            .with_label(span, "not inside a `for` or `while` loop"),
+                            .with_label(span, "not inside a `for` or `while` loop")
+                            .with_help(
+                                "use `return` to leave the function, or move this into a loop",
+                            ),
                     ));
                 };
                 if is_break {
@@ -567,6 +659,18 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 Ok(())
             }
             S::Assert { test, msg } => {
+                if let A::Tuple(items) = &test.kind
+                    && !items.is_empty()
+                {
+                    return Err(Fail::Error(
+                        Diagnostic::new(
+                            DiagnosticKind::Unsupported,
+                            "`assert` of a tuple is always true",
+                        )
+                        .with_label(test.span, "a non-empty tuple")
+                        .with_help("write `assert condition, \"message\"` without parentheses"),
+                    ));
+                }
                 let cond = self.condition(test)?;
                 let message = match msg {
                     None => None,
@@ -582,18 +686,6 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                         ));
                     }
                 };
-                if let A::Tuple(items) = &test.kind
-                    && !items.is_empty()
-                {
-                    return Err(Fail::Error(
-                        Diagnostic::new(
-                            DiagnosticKind::Unsupported,
-                            "`assert` of a tuple is always true",
-                        )
-                        .with_label(test.span, "a non-empty tuple")
-                        .with_help("write `assert condition, \"message\"` without parentheses"),
-                    ));
-                }
                 out.push(Stmt {
                     kind: StmtKind::Assert { cond, message },
                     span,
@@ -763,9 +855,15 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         };
         let ty = value.e.ty;
         match &self.ret {
-            None => self.ret = Some((ty, value.e.span)),
-            Some((old, at)) => match join(*old, ty) {
-                Some(joined) => self.ret = Some((joined, *at)),
+            None => {
+                self.ret = Some((ty, value.e.span));
+                self.ret_weak = value.weak;
+            }
+            Some((old, at)) => match join_weak((*old, self.ret_weak), (ty, value.weak)) {
+                Some((joined, weak)) => {
+                    self.ret = Some((joined, *at));
+                    self.ret_weak = weak;
+                }
                 None => {
                     let name = &self.prog.specs[self.spec].name;
                     return Err(Fail::Fatal(
@@ -851,7 +949,8 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 return Err(Fail::Error(
                     Diagnostic::new(DiagnosticKind::TypeMismatch, message)
                         .with_label(value.span, format!("{} values", values.len()))
-                        .with_secondary(target.span, format!("{} targets", names.len())),
+                        .with_secondary(target.span, format!("{} targets", names.len()))
+                        .with_help("write as many values on the right as names on the left"),
                 ));
             }
             let mut staged = Vec::with_capacity(values.len());
@@ -885,6 +984,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         }
         let span = val.e.span;
         let ty = val.e.ty;
+        let weak = val.weak;
         let temp = self.temp(ty, span);
         out.push(Stmt {
             kind: StmtKind::Assign {
@@ -893,14 +993,17 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             },
             span,
         });
-        Val::strong(Expr {
-            kind: ExprKind::Local {
-                id: temp,
-                checked: false,
+        Val {
+            e: Expr {
+                kind: ExprKind::Local {
+                    id: temp,
+                    checked: false,
+                },
+                ty,
+                span,
             },
-            ty,
-            span,
-        })
+            weak,
+        }
     }
 
     /// Make an expression safe to evaluate twice: constants and locals read
@@ -1091,7 +1194,9 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             Err(_) => (Type::INT, false),
         };
         let bound = if iteration.is_ok() {
-            self.bind_type(var, var_ty, target.span, var_nonneg)
+            // A `range` gives Python ints (weak); an array, NumPy scalars.
+            let weak = matches!(iteration, Ok(Iter::Range(..)));
+            self.bind_type(var, var_ty, weak, target.span, var_nonneg)
         } else {
             Ok(())
         };
@@ -1243,7 +1348,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
     /// Whether the variable of `for v in range(...)` is never negative:
     /// the start is non-negative and the step positive, or the step is
     /// negative and the stop at least -1.
-    fn range_nonneg(&self, iter: &ast::Expr) -> bool {
+    fn range_nonneg(&mut self, iter: &ast::Expr) -> bool {
         let A::Call { args, .. } = &iter.kind else {
             return false;
         };
@@ -1260,11 +1365,23 @@ impl<'a, 'm> FnChecker<'a, 'm> {
     }
 }
 
-/// The join of two types: the type a variable assigned both has.
-pub(super) fn join(a: Type, b: Type) -> Option<Type> {
+/// The join of two types with their weakness (NEP 50: a Python scalar
+/// takes the type of a NumPy scalar of its kind or above).
+pub(super) fn join_weak(
+    (a, a_weak): (Type, bool),
+    (b, b_weak): (Type, bool),
+) -> Option<(Type, bool)> {
     match (a, b) {
-        (Type::Scalar(x), Type::Scalar(y)) => Some(Type::Scalar(Scalar::promote(x, y))),
-        (x, y) if x == y => Some(x),
+        (Type::Scalar(x), Type::Scalar(y)) => {
+            let (t, weak) = Scalar::promote_weak(
+                x,
+                a_weak && x != Scalar::Bool,
+                y,
+                b_weak && y != Scalar::Bool,
+            );
+            Some((Type::Scalar(t), weak))
+        }
+        (x, y) if x == y => Some((x, false)),
         _ => None,
     }
 }

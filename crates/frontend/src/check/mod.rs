@@ -9,12 +9,14 @@
 //! call (or its annotations). Return types are found by a fixpoint over all
 //! specializations at once: each starts unknown (bottom), a call to a
 //! specialization whose return type is unknown makes the calling expression
-//! unknown too, and every round re-infers every function with the return
-//! types of the round before, until nothing changes. Recursion therefore
+//! unknown too, and a function is inferred again whenever the return type
+//! of one of its callees changes, until nothing changes. Recursion therefore
 //! takes its return type from the non-recursive returns (`fib`'s
 //! `return n` makes it `int`, and `fib(n - 1) + fib(n - 2)` then agrees).
 //! Types only grow (the lattice is `bool < int < float`, arrays apart), so
-//! the fixpoint ends; [`MAX_ROUNDS`] guards against a bug.
+//! the fixpoint ends; [`MAX_INFERENCES_PER_SPEC`] guards against a bug.
+//! Only the callers of a specialization whose return type changed are
+//! inferred again (a worklist), so a call chain settles in one sweep.
 //!
 //! Inside a function, each local has one type: the join of everything
 //! assigned to it (LANGUAGE.md, deviation 2), found by the same kind of
@@ -40,9 +42,10 @@ use crate::types::Type;
 pub use annotations::{SignatureSource, resolve_signature};
 pub use strings::decode_string;
 
-/// The most rounds of return-type inference before giving up (the lattice
-/// is three levels high, so a correct program needs a handful).
-const MAX_ROUNDS: usize = 64;
+/// How many times, on average, each specialization may be inferred before
+/// inference is declared stuck (the lattice is three levels high, so a
+/// correct program needs a handful).
+const MAX_INFERENCES_PER_SPEC: usize = 64;
 
 /// The most specializations one program may have.
 const MAX_SPECIALIZATIONS: usize = 1000;
@@ -67,6 +70,11 @@ struct Spec {
     ret: Option<Type>,
     /// The return type the caller asked for (an explicit signature).
     declared_ret: Option<Type>,
+    /// The local types of the last inference, to start the next one from
+    /// (types only grow, so they are below the next fixpoint).
+    locals: Option<Vec<function::LocalState>>,
+    /// Whether every value it returns is a Python scalar (weak, NEP 50).
+    ret_weak: bool,
 }
 
 /// The state of checking one program: the specializations found so far and
@@ -75,8 +83,10 @@ pub(crate) struct ProgramChecker<'m> {
     module: &'m Module,
     specs: Vec<Spec>,
     by_key: FxHashMap<(usize, Vec<Type>), usize>,
-    /// Set when a return type changes or a specialization is added.
-    changed: bool,
+    /// The specialization being inferred, whose calls are recorded.
+    current: Option<usize>,
+    /// For each specialization, the specializations that call it.
+    callers: Vec<rustc_hash::FxHashSet<usize>>,
     constants: FxHashMap<usize, Result<Const, Diagnostic>>,
     /// Specializations being elaborated (elaborating a callee to explain an
     /// unknown return type must not loop).
@@ -89,7 +99,8 @@ impl<'m> ProgramChecker<'m> {
             module,
             specs: Vec::new(),
             by_key: FxHashMap::default(),
-            changed: false,
+            current: None,
+            callers: Vec::new(),
             constants: FxHashMap::default(),
             elaborating: rustc_hash::FxHashSet::default(),
         }
@@ -112,7 +123,8 @@ impl<'m> ProgramChecker<'m> {
                     signature.params.len()
                 ),
             )
-            .with_label(def.header, "defined here"));
+            .with_label(def.header, "defined here")
+            .with_help("give one type per parameter"));
         }
         self.specs.push(Spec {
             item,
@@ -120,8 +132,16 @@ impl<'m> ProgramChecker<'m> {
             params: signature.params.clone(),
             ret: signature.ret,
             declared_ret: signature.ret,
+            locals: None,
+            ret_weak: matches!(
+                signature.ret,
+                Some(Type::Scalar(
+                    crate::types::Scalar::Int64 | crate::types::Scalar::Float64
+                ))
+            ),
         });
         self.by_key.insert((item, signature.params.clone()), 0);
+        self.callers.push(Default::default());
         loop {
             self.infer_to_fixpoint()?;
             let known = self.specs.len();
@@ -140,31 +160,54 @@ impl<'m> ProgramChecker<'m> {
         }
     }
 
+    /// Infer return types until none changes: a worklist of
+    /// specializations, where a changed return type puts its callers back
+    /// on the list. A stack, so callees found while inferring a caller are
+    /// inferred before it is retried: a call chain settles in one sweep.
     fn infer_to_fixpoint(&mut self) -> Result<(), Diagnostic> {
-        for _ in 0..MAX_ROUNDS {
-            self.changed = false;
-            let mut index = 0;
-            while index < self.specs.len() {
-                let ret = function::FnChecker::infer(self, index)?;
-                let spec = &mut self.specs[index];
-                if spec.declared_ret.is_none() && ret != spec.ret {
-                    spec.ret = ret;
-                    self.changed = true;
-                }
-                index += 1;
+        let mut worklist: Vec<usize> = (0..self.specs.len()).rev().collect();
+        let mut queued = vec![true; self.specs.len()];
+        let mut inferences = 0usize;
+        while let Some(index) = worklist.pop() {
+            queued[index] = false;
+            inferences += 1;
+            // Each return type rises at most a few times (bool < int <
+            // float, or set once for arrays); this bounds a buggy loop.
+            if inferences > MAX_INFERENCES_PER_SPEC * self.specs.len() {
+                return Err(Diagnostic::new(
+                    DiagnosticKind::Inference,
+                    "type inference did not settle; this is a bug in pyjit",
+                )
+                .with_label(
+                    self.module.function_at(self.specs[index].item)?.header,
+                    "while checking this function",
+                ));
             }
-            if !self.changed {
-                return Ok(());
+            let known = self.specs.len();
+            self.current = Some(index);
+            let ret = function::FnChecker::infer(self, index);
+            self.current = None;
+            let ret = ret?;
+            // Newly found callees go on top, to be inferred first, with this
+            // function under them to be inferred again with their types.
+            queued.resize(self.specs.len(), true);
+            if self.specs.len() > known && !queued[index] {
+                queued[index] = true;
+                worklist.push(index);
+            }
+            worklist.extend((known..self.specs.len()).rev());
+            let spec = &mut self.specs[index];
+            if spec.declared_ret.is_none() && ret != spec.ret {
+                spec.ret = ret;
+                for &caller in &self.callers[index] {
+                    if !queued[caller] {
+                        queued[caller] = true;
+                        worklist.push(caller);
+                    }
+                }
             }
         }
-        Err(Diagnostic::new(
-            DiagnosticKind::Inference,
-            "type inference did not settle; this is a bug in pyjit",
-        )
-        .with_label(
-            self.module.function_at(self.specs[0].item)?.header,
-            "while checking this function",
-        ))
+        Ok(())
     }
 
     fn function_item(&self, name: &str) -> Result<usize, Diagnostic> {
@@ -185,6 +228,9 @@ impl<'m> ProgramChecker<'m> {
         params: Vec<Type>,
     ) -> Result<FuncId, Diagnostic> {
         if let Some(&index) = self.by_key.get(&(item, params.clone())) {
+            if let Some(caller) = self.current {
+                self.callers[index].insert(caller);
+            }
             return Ok(FuncId(index as u32));
         }
         if self.specs.len() >= MAX_SPECIALIZATIONS {
@@ -201,9 +247,11 @@ impl<'m> ProgramChecker<'m> {
             params: params.clone(),
             ret: None,
             declared_ret: None,
+            locals: None,
+            ret_weak: false,
         });
         self.by_key.insert((item, params), index);
-        self.changed = true;
+        self.callers.push(self.current.into_iter().collect());
         Ok(FuncId(index as u32))
     }
 

@@ -114,7 +114,8 @@ fn decode_part(src: &str, span: Span, out: &mut String) -> Result<(), Diagnostic
                             .with_label(
                                 Span::new(at, at + 2),
                                 format!("`\\{e}` needs {digits} hexadecimal digits"),
-                            ));
+                            )
+                            .with_help("to write a backslash, double it (`\\\\`) or use a raw string `r\"...\"`"));
                         }
                     }
                 }

@@ -73,19 +73,20 @@ pub fn split_types(list: &str) -> Vec<String> {
     out
 }
 
+/// Run one `# check:` line. A signature string or argument type that does
+/// not parse is a result too: its diagnostic is what a user would see.
 pub fn run_check(module: &Module, line: &CheckLine) -> Result<typed::Program, Diagnostic> {
     match &line.how {
         How::Arguments(list) => {
             let types = split_types(list)
                 .iter()
                 .map(|t| Signature::parse_type(t))
-                .collect::<Result<Vec<_>, _>>()
-                .expect("the fixture's argument types must parse");
+                .collect::<Result<Vec<_>, _>>()?;
             check_entry(module, &line.function, SignatureSource::Arguments(&types))
         }
         How::Annotations => check_entry(module, &line.function, SignatureSource::Annotations),
         How::Signature(sig) => {
-            let signature = Signature::parse(sig).expect("the fixture's signature must parse");
+            let signature = Signature::parse(sig)?;
             check_entry(
                 module,
                 &line.function,
