@@ -125,6 +125,8 @@ pub fn lex_error_diagnostic(text: &str, span: Span, error: LexError) -> Diagnost
         ),
         LexError::InvalidNumber => {
             let (message, at, help) = number_problem(slice);
+            // A problem at the very end (`0x`, `1e`) is shown on the last character.
+            let at = if at >= slice.len() { slice.len().saturating_sub(1) } else { at };
             let at = span.start + at as u32;
             let width = slice[at as usize - span.start as usize..].chars().next().map_or(1, char::len_utf8) as u32;
             return Diagnostic::new(DiagnosticKind::Lexical, message)
@@ -655,6 +657,18 @@ b''' """c""" u'd'"#;
             kinds("x = \0\n").unwrap_err(),
             "source code cannot contain null bytes"
         );
+    }
+
+    #[test]
+    fn a_bad_number_at_end_of_file_is_labelled_inside_the_source() {
+        for text in ["x = 0o", "x = 1e", "x = 0x_"] {
+            let lexed = lex(text);
+            let error = layout(text, &lexed, &lexed.tokens).unwrap_err();
+            assert!(
+                error.primary_span().unwrap().end as usize <= text.len(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
