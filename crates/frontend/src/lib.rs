@@ -55,3 +55,8 @@ pub fn check_entry(
     let signature = resolve_signature(module, entry, source)?;
     check(module, entry, &signature)
 }
+
+/// The README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctest;

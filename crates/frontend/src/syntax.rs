@@ -30,7 +30,7 @@ pub(crate) type PResult<T> = Result<T, ParseError<u32, Tok, Diagnostic>>;
 /// Parse the layout tokens of one item (or several) into statements.
 pub fn parse_statements(src: &str, tokens: Vec<Triple>) -> Result<Vec<Stmt>, Diagnostic> {
     let parser = grammar::ModuleParser::new();
-    let input = tokens.clone().into_iter().map(Ok::<Triple, Diagnostic>);
+    let input = tokens.iter().copied().map(Ok::<Triple, Diagnostic>);
     parser
         .parse(src, input)
         .map_err(|error| describe(src, &tokens, error))
