@@ -594,7 +594,9 @@ impl Construct {
             Construct::Raise => {
                 "use `assert condition, \"message\"`, which raises `AssertionError`"
             }
-            Construct::Class => "define classes outside the functions pyjit compiles",
+            Construct::Class => {
+                "remove the class: keep the values in local variables, or in an array passed in"
+            }
             Construct::Global => {
                 "module constants are read-only in compiled code: return the new value instead"
             }

@@ -253,6 +253,17 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// A type with its article, for prose: "an `int`", "a `float64[:]`".
+pub fn a_type(ty: crate::types::Type) -> String {
+    let name = ty.python_name();
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} `{name}`")
+}
+
 /// The closest of `candidates` to `name`, for "did you mean" help, if any is
 /// close enough to be a plausible typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -135,12 +135,12 @@ pub fn lex_error_diagnostic(text: &str, span: Span, error: LexError) -> Diagnost
         }
         LexError::StrayBackslash => (
             "unexpected character after line continuation character".to_owned(),
-            "a `\\` outside a string must end its line",
+            "a `\\` outside a string must be the last character of its line",
             Some("remove it, or put the line break right after it".to_owned()),
         ),
     };
-    let mut diagnostic =
-        Diagnostic::new(DiagnosticKind::Lexical, message).with_label(span_for_label(span), label);
+    let mut diagnostic = Diagnostic::new(DiagnosticKind::Lexical, message)
+        .with_label(label_span(text, span, error), label);
     if let Some(help) = help {
         diagnostic = diagnostic.with_help(help);
     }
@@ -228,13 +228,33 @@ fn number_problem(text: &str) -> (String, usize, String) {
     )
 }
 
-/// A long bad token (an unterminated triple-quoted string runs to the end of
-/// the file) is labelled at its start only.
-fn span_for_label(span: Span) -> Span {
-    if span.len() > 3 {
-        Span::new(span.start, span.start + 3)
-    } else {
-        span
+/// Where to put the caret for a lexical error: an unterminated string at its
+/// opening quote (prefix included; the token may run to the end of the
+/// file), a stray backslash together with the character after it (which is
+/// what Python objects to).
+fn label_span(text: &str, span: Span, error: LexError) -> Span {
+    let slice = &text[span.range()];
+    match error {
+        LexError::UnterminatedString | LexError::UnterminatedTripleQuotedString => {
+            let quote = slice.find(['\'', '"']).unwrap_or(0);
+            let quotes = if error == LexError::UnterminatedTripleQuotedString {
+                3
+            } else {
+                1
+            };
+            Span::new(
+                span.start,
+                (span.start + (quote + quotes) as u32).min(span.end),
+            )
+        }
+        LexError::StrayBackslash => {
+            let next = text[span.end as usize..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            Span::new(span.start, span.end + next as u32)
+        }
+        _ => span,
     }
 }
 
@@ -428,8 +448,12 @@ impl<'a> Layout<'a> {
                         "too many levels of indentation",
                     )
                     .with_label(
-                        whitespace,
-                        format!("Python allows at most {} levels", MAX_INDENT_DEPTH - 1),
+                        Span::empty(offset),
+                        format!(
+                            "the {}th level; Python allows at most {}",
+                            MAX_INDENT_DEPTH,
+                            MAX_INDENT_DEPTH - 1
+                        ),
                     )
                     .with_help("move the innermost blocks into functions of their own"));
                 }

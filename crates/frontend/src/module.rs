@@ -236,11 +236,18 @@ impl Module {
         // The name may be bound by something that is not a `def`.
         if let Some(&item) = self.bindings(name).last() {
             let item_ref = &self.items[item];
-            let span = item_ref
+            let mut span = item_ref
                 .binds
                 .iter()
                 .find(|(n, _)| n == name)
                 .map_or(item_ref.span, |b| b.1);
+            if item_ref.kind == ItemKind::AsyncFunction
+                && let Some(token) = self.lexed.tokens[item_ref.tokens.clone()]
+                    .iter()
+                    .find(|t| t.kind == Tok::Async)
+            {
+                span = token.span;
+            }
             let (message, help) = match item_ref.kind {
                 ItemKind::AsyncFunction => (
                     "pyjit does not support `async` functions".to_owned(),

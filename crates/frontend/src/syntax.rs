@@ -321,7 +321,7 @@ pub(crate) fn keyword(name: Expr, value: Expr, l: u32, r: u32) -> PResult<Arg> {
                 name.span,
                 "a keyword argument needs a plain name here",
             )
-            .with_help("to compare, use `==`"),
+            .with_help("a keyword is a plain name, such as `dtype=np.float32`"),
         ),
     }
 }
@@ -383,6 +383,22 @@ fn describe_target(e: &Expr) -> &'static str {
     }
 }
 
+/// What to write instead of assigning to `e`.
+fn target_help(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Name(_)) => {
+            "to assign to an element, use square brackets: `a[i] = value`"
+        }
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Bool(_)
+        | ExprKind::Str(_)
+        | ExprKind::NoneLiteral => "the name goes on the left: `count = 0`",
+        ExprKind::Compare { .. } => "to compare, use the comparison in an `if` or an `assert`",
+        _ => "assign to a name, an element `a[i]`, or several names `a, b`",
+    }
+}
+
 /// Check that an expression can be assigned to, as CPython's parser does.
 pub(crate) fn target(e: Expr) -> PResult<Expr> {
     check_target(&e)?;
@@ -400,18 +416,12 @@ fn check_target_unguarded(e: &Expr) -> PResult<()> {
         ExprKind::Starred(inner) => check_target(inner),
         _ => {
             let what = describe_target(e);
-            let mut diagnostic = syntax_error(
+            let diagnostic = syntax_error(
                 format!("cannot assign to {what}"),
                 e.span,
                 "not something that can be assigned to",
             );
-            if matches!(
-                what,
-                "function call" | "literal" | "expression" | "comparison"
-            ) {
-                diagnostic = diagnostic.with_help("to compare, use `==`");
-            }
-            user(diagnostic)
+            user(diagnostic.with_help(target_help(e)))
         }
     }
 }
@@ -453,15 +463,18 @@ pub(crate) fn aug_assign(
             );
         }
         _ => {
-            return user(syntax_error(
-                format!(
-                    "`{}=` cannot assign to {}",
-                    op.symbol(),
-                    describe_target(&target)
-                ),
-                target.span,
-                "not something that can be assigned to",
-            ));
+            return user(
+                syntax_error(
+                    format!(
+                        "`{}=` cannot assign to {}",
+                        op.symbol(),
+                        describe_target(&target)
+                    ),
+                    target.span,
+                    "not something that can be assigned to",
+                )
+                .with_help(target_help(&target)),
+            );
         }
     }
     Ok(stmt(
@@ -593,7 +606,7 @@ pub(crate) fn function_def(
                             "no default",
                         )
                         .with_secondary(default, "has a default")
-                        .with_help("put the parameters that have defaults after the others"),
+                        .with_help("put parameters with defaults last (pyjit itself compiles no default values: pass every argument)"),
                     );
                 }
             }
@@ -777,7 +790,7 @@ fn unexpected_token(
             span,
             "`=` assigns, and cannot appear here",
         )
-        .with_help("to compare, use `==`; to assign inside an expression, use `:=`");
+        .with_help("to compare, use `==`, as in `if x == 0:`");
     }
     let readable: Vec<String> = expected.iter().map(|e| readable_terminal(e)).collect();
     if expects(expected, ":") && readable.len() <= 6 {
@@ -812,7 +825,7 @@ fn unexpected_token(
     );
     if continues_value && starts_value && in_brackets(tokens, at) {
         return syntax_error(
-            "invalid syntax. Perhaps you forgot a comma?",
+            "invalid syntax: perhaps you forgot a comma?",
             span,
             "two values in a row",
         )
@@ -912,7 +925,7 @@ mod tests {
             ("x = 1\n    y = 2\n", "unexpected indent"),
             ("print 'hello'\n", "missing parentheses in call to `print`"),
             ("if x = 1:\n    pass\n", "invalid syntax"),
-            ("f(a b)\n", "invalid syntax. Perhaps you forgot a comma?"),
+            ("f(a b)\n", "invalid syntax: perhaps you forgot a comma?"),
             ("f() = 1\n", "cannot assign to function call"),
             ("1 = x\n", "cannot assign to literal"),
             (

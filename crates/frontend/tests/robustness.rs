@@ -316,7 +316,7 @@ fn megabyte_lines() {
     let name = "a".repeat(1 << 20);
     rejected_with(
         format!("def f(x):\n    return {name}\n"),
-        &format!("unknown name `{name}`"),
+        &format!("name `{name}` is not defined"),
     );
     let string = format!("def f(x):\n    return '{}'\n", "s".repeat(1 << 20));
     rejected_with(

@@ -62,13 +62,13 @@ pub(crate) fn check_definition(module: &Module, def: &FunctionDef) -> Result<(),
             ParamKind::VarArgs => {
                 return unsupported(
                     "`*args` parameters",
-                    "give every parameter a name of its own",
+                    "give each value its own parameter, or take one array",
                 );
             }
             ParamKind::VarKeywords => {
                 return unsupported(
                     "`**kwargs` parameters",
-                    "give every parameter a name of its own",
+                    &format!("remove `**{}`", param.name.name),
                 );
             }
             ParamKind::KeywordOnly | ParamKind::StarMarker => {
@@ -109,7 +109,10 @@ fn check_decorator(decorator: &ast::Expr) -> Result<(), Diagnostic> {
         Some("jit" | "njit") => Ok(()),
         _ => Err(Diagnostic::new(
             DiagnosticKind::Unsupported,
-            "pyjit does not know this decorator; it may change what the function means",
+            match last {
+                Some(name) => format!("pyjit does not know the decorator `{name}`; it may change what the function means"),
+                None => "pyjit does not know this decorator; it may change what the function means".to_owned(),
+            },
         )
         .with_label(decorator.span, "unknown decorator")
         .with_help("pyjit accepts and ignores `@jit` and `@njit` (from numba or pyjit); remove other decorators from compiled functions")),
@@ -121,7 +124,7 @@ fn bad_annotation(span: Span, message: &str) -> Diagnostic {
 }
 
 /// The annotations pyjit reads, for help lines.
-const ANNOTATION_HELP: &str = "annotate with `int`, `float`, `bool`, `np.float32`, `np.float64`, `np.int32`, `np.int64`, `list[float]`, `list[list[float]]` or `npt.NDArray[np.float64]`";
+const ANNOTATION_HELP: &str = "annotate with `int`, `float`, `bool`, `np.float32`, `np.float64`, `np.int32`, `np.int64`, `list[float]`, `list[int]`, `list[list[float]]` or `npt.NDArray[np.float64]`";
 
 /// The type an annotation names.
 pub(crate) fn annotation_type(
@@ -302,7 +305,7 @@ pub fn resolve_signature(
                             plural(params.len())
                         ),
                     )
-                    .with_label(def.header, "defined here")
+                    .with_label(params_span(def), format!("{} parameter{}", params.len(), plural(params.len())))
                     .with_help("give one type per parameter"),
                 ));
             }
@@ -321,7 +324,10 @@ pub fn resolve_signature(
                             if args.len() == 1 { "was" } else { "were" }
                         ),
                     )
-                    .with_label(def.header, "defined here")
+                    .with_label(
+                        params_span(def),
+                        format!("{} parameter{}", params.len(), plural(params.len())),
+                    )
                     .with_help("pass one argument per parameter"),
                 ));
             }
@@ -371,7 +377,10 @@ pub fn resolve_signature(
                             format!("cannot tell the type of parameter `{}` of `{name}`", param.name.name),
                         )
                         .with_label(param.span, "no annotation")
-                        .with_help("annotate it (`x: float`), give a signature string, or pass arguments so pyjit can see their types"),
+                        .with_help(format!(
+                            "annotate it (`{}: float`), give a signature string, or pass arguments so pyjit can see their types",
+                            param.name.name
+                        )),
                     ));
                 };
                 types.push(
@@ -389,6 +398,15 @@ pub fn resolve_signature(
     }
 }
 
+/// The parameter list of a `def`, for labels about its parameters.
+fn params_span(def: &FunctionDef) -> Span {
+    match (def.params.first(), def.params.last()) {
+        (Some(first), Some(last)) => first.span.cover(last.span),
+        _ => def.header,
+    }
+}
+
+/// `"s"` for a plural count.
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }

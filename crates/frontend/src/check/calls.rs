@@ -57,6 +57,18 @@ pub(super) fn math_function(name: &str) -> Option<MathFn> {
     })
 }
 
+/// How a `math` function is called, for help lines.
+fn math_signature(func: MathFn) -> String {
+    match func {
+        MathFn::Log | MathFn::LogBase => "log(x)` or `math.log(x, base)".to_owned(),
+        MathFn::Atan2 => "atan2(y, x)".to_owned(),
+        MathFn::Pow | MathFn::Copysign | MathFn::Hypot | MathFn::Fmod => {
+            format!("{}(x, y)", func.name())
+        }
+        other => format!("{}(x)", other.name()),
+    }
+}
+
 /// The NumPy scalar functions pyjit compiles, by name (NumPy's spellings
 /// and the NumPy 2 aliases that match `math`).
 fn numpy_function(name: &str) -> Option<MathFn> {
@@ -119,14 +131,28 @@ impl<'m> FnChecker<'_, 'm> {
         span: Span,
     ) -> CResult<Val> {
         if let Some(starred) = args.iter().find(|a| matches!(a.kind, A::Starred(_))) {
-            return Err(Fail::Error(
-                Diagnostic::new(
-                    DiagnosticKind::Unsupported,
-                    "pyjit does not support `*` unpacking in calls",
+            let inner = match &starred.kind {
+                A::Starred(inner) => self.source_text(inner.span),
+                _ => String::new(),
+            };
+            let help = if args.len() == 1
+                && (self.is_builtin(func, "min") || self.is_builtin(func, "max"))
+            {
+                format!(
+                    "`{}` takes the array itself: `{}({inner})`",
+                    self.source_text(func.span),
+                    self.source_text(func.span)
                 )
-                .with_label(starred.span, "unpacked argument")
-                .with_help("pass each argument on its own"),
-            ));
+            } else {
+                "pass each argument on its own".to_owned()
+            };
+            return error(
+                DiagnosticKind::Unsupported,
+                "pyjit does not support `*` unpacking in calls",
+                starred.span,
+                "unpacked argument",
+                help,
+            );
         }
         match &func.kind {
             A::Name(name) => {
@@ -526,7 +552,7 @@ impl<'m> FnChecker<'_, 'm> {
                         "pyjit supports `round(x)` with one argument",
                         span,
                         "`round(x, ndigits)`",
-                        "round to an int with `round(x)`; keep digits by computing with the float",
+                        "keep the unrounded value, or round to an int with `round(x)`",
                     );
                 }
                 if name == "int" && args.len() == 2 {
@@ -574,7 +600,7 @@ impl<'m> FnChecker<'_, 'm> {
                         ))),
                         None => error(
                             DiagnosticKind::TypeMismatch,
-                            format!("could not convert string to float: {text:?}"),
+                            format!("could not convert string to float: `'{text}'`"),
                             args[0].span,
                             "not a number",
                             "write a number Python can read, such as `\"1.5\"` or `\"inf\"`",
@@ -594,6 +620,19 @@ impl<'m> FnChecker<'_, 'm> {
                 Ok(Val::strong(Expr { span, ..e }))
             }
             "len" => {
+                if args.len() == 2 {
+                    return error(
+                        DiagnosticKind::ArgumentCount,
+                        "`len` takes 1 argument but 2 were given",
+                        args[1].span,
+                        "extra argument",
+                        format!(
+                            "for the length along an axis, write `{}.shape[{}]`",
+                            self.source_text(args[0].span),
+                            self.source_text(args[1].span)
+                        ),
+                    );
+                }
                 one(args)?;
                 let v = self.value(&args[0])?;
                 if v.e.ty.as_array().is_none() {
@@ -602,7 +641,7 @@ impl<'m> FnChecker<'_, 'm> {
                         format!("object of type `{}` has no `len()`", v.e.ty.python_name()),
                         args[0].span,
                         "not an array",
-                        "`len` takes an array",
+                        "`len` takes an array; to loop `n` times, use `range(n)`",
                     );
                 }
                 Ok(Val::python(Expr {
@@ -639,7 +678,7 @@ impl<'m> FnChecker<'_, 'm> {
             }
             "print" => error(
                 DiagnosticKind::Unsupported,
-                "`print` returns `None`; call it as a statement of its own",
+                "`print` returns `None`, which pyjit cannot use as a value",
                 span,
                 "`print` inside an expression",
                 "call `print(...)` on a line of its own",
@@ -655,7 +694,7 @@ impl<'m> FnChecker<'_, 'm> {
                 let help = match other {
                     "sum" => "write a loop that adds the elements",
                     "enumerate" | "zip" => {
-                        "loop over `for i in range(len(a))` and index the arrays"
+                        "write `for i in range(len(a)):` and use `a[i]` (and `b[i]`)"
                     }
                     "reversed" => "count down with `range(n - 1, -1, -1)`",
                     "list" | "tuple" => "allocate an array with `np.zeros(n)` or `[0.0] * n`",
@@ -769,7 +808,7 @@ impl<'m> FnChecker<'_, 'm> {
                 &expected,
                 args.len(),
                 span,
-                format!("see the signature of `math.{name}` in the Python documentation"),
+                format!("call it as `math.{}`", math_signature(func)),
             );
         }
         let values = self.values(args)?;
@@ -951,7 +990,10 @@ impl<'m> FnChecker<'_, 'm> {
                 format!("pyjit does not convert floats with `np.{name}`"),
                 args[0].span,
                 "float argument",
-                "use `int(x)`, which truncates and checks the range",
+                format!(
+                    "use `int({})`, which truncates and checks the range",
+                    self.source_text(args[0].span)
+                ),
             );
         }
         let e = self.coerce(Val::strong(v.e), Type::Scalar(to))?;

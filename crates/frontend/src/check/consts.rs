@@ -165,7 +165,7 @@ impl Folder<'_> {
             ExprKind::List(_) | ExprKind::Tuple(_) => Err(Diagnostic::new(
                 DiagnosticKind::NonConstantGlobal,
                 format!(
-                    "module-level `{}` is a sequence; pyjit freezes only numbers and bools",
+                    "module constant `{}` is a list; pyjit freezes only numbers and bools",
                     self.name
                 ),
             )
@@ -253,10 +253,12 @@ impl Folder<'_> {
             Mod => pyops::float_mod(x, y).map(Const::Float).map_err(raise),
             Pow => {
                 if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-                    return Err(self.not_constant(
-                        span,
-                        "a negative number to a fractional power is complex in Python",
-                    ));
+                    return Err(Diagnostic::new(
+                        DiagnosticKind::NonConstantGlobal,
+                        format!("module constant `{}` is a complex number in Python", self.name),
+                    )
+                    .with_label(span, "a negative number to a fractional power")
+                    .with_help("for the real root, raise the absolute value and negate: `-(8.0 ** (1 / 3))`"));
                 }
                 pyops::float_pow(x, y).map(Const::Float).map_err(raise)
             }

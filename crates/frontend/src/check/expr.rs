@@ -155,9 +155,9 @@ impl<'m> FnChecker<'_, 'm> {
             return error(
                 DiagnosticKind::TypeMismatch,
                 format!(
-                    "cannot store a `{}` into an array of `{}`",
-                    v.e.ty.python_name(),
-                    elem.python_name()
+                    "cannot store {} into an array of `{}`",
+                    crate::diagnostic::a_type(v.e.ty),
+                    elem.numba_name()
                 ),
                 v.e.span,
                 "not a number",
@@ -170,14 +170,14 @@ impl<'m> FnChecker<'_, 'm> {
             let help = if elem == Scalar::Bool {
                 "store a comparison such as `x != 0`".to_owned()
             } else {
-                "convert explicitly, with `int(...)` (truncates) or `round(...)`".to_owned()
+                "convert explicitly, with `int(...)` (truncates) or `round(...)`, or compute an integer with `//`".to_owned()
             };
             return Err(Fail::Error(
                 Diagnostic::new(
                     DiagnosticKind::TypeMismatch,
                     format!(
-                        "cannot store a `{}` into an array of `{}`",
-                        from.python_name(),
+                        "cannot store {} into an array of `{}`",
+                        crate::diagnostic::a_type(Type::Scalar(from)),
                         elem.numba_name()
                     ),
                 )
@@ -200,7 +200,10 @@ impl<'m> FnChecker<'_, 'm> {
             Type::Scalar(_) => self.coerce(v, Type::BOOL),
             other => error(
                 DiagnosticKind::TypeMismatch,
-                format!("pyjit cannot test a `{}` for truth", other.python_name()),
+                format!(
+                    "pyjit cannot test {} for truth",
+                    crate::diagnostic::a_type(other)
+                ),
                 span,
                 "not a number",
                 "compare the elements, or test `len(a) > 0`",
@@ -350,7 +353,7 @@ impl<'m> FnChecker<'_, 'm> {
                     "pyjit supports strings only in `print(...)` and `assert` messages",
                 )
                 .with_label(span, "string")
-                .with_help("compiled code computes with numbers and arrays"),
+                .with_help("use a bool or a number instead (such as `use_sum = True`), or pass the choice as an argument"),
             )),
             A::Ellipsis => error(
                 DiagnosticKind::Unsupported,
@@ -365,7 +368,7 @@ impl<'m> FnChecker<'_, 'm> {
                     "pyjit does not support tuples as values",
                 )
                 .with_label(span, "tuple")
-                .with_help("use tuples only to assign several variables at once: `a, b = b, a`"),
+                .with_help("return one value, or write the values into an array argument (`out[0] = lo`); tuples serve only to assign several names at once"),
             )),
             A::List(_) => Err(Fail::Error(
                 Diagnostic::new(
@@ -397,6 +400,13 @@ impl<'m> FnChecker<'_, 'm> {
                     .with_label(span, "slice")
                     .with_help("write a loop over the indices"),
             )),
+            A::Unsupported(ast::Construct::Await) => error(
+                DiagnosticKind::Syntax,
+                "`await` outside async function",
+                Span::new(span.start, span.start + 5),
+                "`await`",
+                "remove `await`",
+            ),
             A::Unsupported(construct) => Err(Fail::Error(
                 Diagnostic::new(
                     DiagnosticKind::Unsupported,
@@ -454,7 +464,7 @@ impl<'m> FnChecker<'_, 'm> {
                     format!("`{name}` is a function; pyjit does not support functions as values"),
                 )
                 .with_label(span, "function used as a value")
-                .with_help(format!("call it: `{name}(...)`")),
+                .with_help(format!("pyjit cannot pass functions around: call `{name}(...)` directly where it is needed")),
             )),
             Global::Module(m) => Err(Fail::Error(
                 Diagnostic::new(
@@ -500,9 +510,9 @@ impl<'m> FnChecker<'_, 'm> {
         ]);
         let mut diagnostic = Diagnostic::new(
             DiagnosticKind::UnknownName,
-            format!("unknown name `{name}`"),
+            format!("name `{name}` is not defined"),
         )
-        .with_label(span, "not defined");
+        .with_label(span, "used here");
         if let Some(similar) = closest(name, candidates.iter().copied()) {
             diagnostic = diagnostic.with_help(format!("did you mean `{similar}`?"));
         } else if math_constant(name).is_some() || super::calls::math_function(name).is_some() {
@@ -550,7 +560,7 @@ impl<'m> FnChecker<'_, 'm> {
             return error(
                 DiagnosticKind::TypeMismatch,
                 format!(
-                    "bad operand type for unary {}: `{}`",
+                    "bad operand type for unary `{}`: `{}`",
                     op.symbol(),
                     v.e.ty.python_name()
                 ),
@@ -562,7 +572,7 @@ impl<'m> FnChecker<'_, 'm> {
         if op == UnaryOp::Invert && s.is_float() {
             return error(
                 DiagnosticKind::TypeMismatch,
-                format!("bad operand type for unary ~: `{}`", s.python_name()),
+                format!("bad operand type for unary `~`: `{}`", s.python_name()),
                 span,
                 "`~` needs an integer",
                 "`~` needs an integer; convert with `int(x)` first",
@@ -614,14 +624,28 @@ impl<'m> FnChecker<'_, 'm> {
         rhs_ast: &ast::Expr,
     ) -> CResult<Val> {
         let Some(top) = typed_op(op) else {
-            return Err(Fail::Error(
-                Diagnostic::new(
-                    DiagnosticKind::Unsupported,
-                    "pyjit does not support the `@` operator",
-                )
-                .with_label(op_span, "matrix multiplication")
-                .with_help("write the loops of the product"),
-            ));
+            // On numbers `@` is a `TypeError` in Python; on arrays it is
+            // NumPy's matrix product, which pyjit does not compile.
+            if l.e.ty.scalar().is_some() && r.e.ty.scalar().is_some() {
+                return error(
+                    DiagnosticKind::TypeMismatch,
+                    format!(
+                        "unsupported operand types for `@`: `{}` and `{}`",
+                        l.e.ty.python_name(),
+                        r.e.ty.python_name()
+                    ),
+                    op_span,
+                    "`@` is matrix multiplication",
+                    "to multiply numbers, use `*`",
+                );
+            }
+            return error(
+                DiagnosticKind::Unsupported,
+                "pyjit does not support the `@` operator",
+                op_span,
+                "matrix multiplication",
+                "write the loops of the product",
+            );
         };
         let (Some(a), Some(b)) = (l.e.ty.scalar(), r.e.ty.scalar()) else {
             let mut diagnostic = Diagnostic::new(
@@ -676,7 +700,11 @@ impl<'m> FnChecker<'_, 'm> {
                                 )
                                 .with_label(r.e.span, "an `int` exponent whose sign pyjit cannot tell")
                                 .with_note("Python gives an `int` when the exponent is >= 0 and a `float` when it is negative; pyjit needs one type")
-                                .with_help("write `float(x) ** n` for a float result, or use an exponent that is visibly non-negative (a literal, `len(...)`, a `range` variable)"),
+                                .with_help(format!(
+                                    "write `float({}) ** {}` for a float result, or use an exponent that is visibly non-negative (a literal, `len(...)`, a `range` variable)",
+                                    self.source_text(l.e.span),
+                                    self.source_text(r.e.span)
+                                )),
                             ));
                         }
                     }
@@ -698,7 +726,7 @@ impl<'m> FnChecker<'_, 'm> {
                         )
                         .with_label(op_span, "needs integers")
                         .with_secondary(if a.is_float() { l.e.span } else { r.e.span }, "a float")
-                        .with_help("bitwise operators need integers; convert with `int(x)` first"),
+                        .with_help("convert the float with `int(...)` first"),
                     ));
                 }
                 let both_bool = a == Scalar::Bool && b == Scalar::Bool;
@@ -802,9 +830,13 @@ impl<'m> FnChecker<'_, 'm> {
                         )
                         .with_label(*op_span, "identity comparison")
                         .with_help(if none {
-                            "pyjit has no `None` values to test for"
+                            format!(
+                                "remove the test: `{}` is {} and is never `None`",
+                                self.source_text(first.span),
+                                crate::diagnostic::a_type(left.e.ty)
+                            )
                         } else {
-                            "compare numbers with `==` or `!=`"
+                            "compare numbers with `==` or `!=`".to_owned()
                         }),
                     ));
                 }
@@ -815,7 +847,24 @@ impl<'m> FnChecker<'_, 'm> {
                             format!("pyjit does not support `{}`", op.symbol()),
                         )
                         .with_label(*op_span, "membership test")
-                        .with_help("write a loop that looks for the value"),
+                        .with_help(match &rhs.kind {
+                            A::Tuple(items) | A::List(items)
+                                if !items.is_empty() && items.len() <= 8 && i == 0 =>
+                            {
+                                let lhs = self.source_text(first.span);
+                                let (cmp, join) = if *op == CmpOp::In {
+                                    ("==", " or ")
+                                } else {
+                                    ("!=", " and ")
+                                };
+                                let tests: Vec<String> = items
+                                    .iter()
+                                    .map(|v| format!("{lhs} {cmp} {}", self.source_text(v.span)))
+                                    .collect();
+                                format!("compare with each value: `{}`", tests.join(join))
+                            }
+                            _ => "write a loop that compares with each element".to_owned(),
+                        }),
                     ));
                 }
                 _ => {}
@@ -1010,9 +1059,10 @@ impl<'m> FnChecker<'_, 'm> {
                     "array indices must be integers, not `bool`",
                 )
                 .with_label(span, "`bool`")
-                .with_help(
-                    "NumPy would treat a bool as a mask; write `int(b)` to index with 0 or 1",
-                ),
+                .with_help(format!(
+                    "NumPy would treat a bool as a mask; to index with 0 or 1, write `int({})`",
+                    self.source_text(span)
+                )),
             )),
             Type::Scalar(Scalar::Bool) => self.coerce(v, Type::INT),
             other => Err(Fail::Error(
@@ -1022,7 +1072,7 @@ impl<'m> FnChecker<'_, 'm> {
                 )
                 .with_label(span, format!("`{}`", other.python_name()))
                 .with_help(if other.scalar().is_some_and(Scalar::is_float) {
-                    "convert with `int(...)`"
+                    "convert with `int(...)`, or compute an integer with `//` instead of `/`"
                 } else {
                     "use an integer"
                 }),
@@ -1090,9 +1140,11 @@ impl<'m> FnChecker<'_, 'm> {
                 "pyjit does not support row views of a 2-D array".to_owned()
             };
             let help = if index_asts.len() > usize::from(array_ty.ndim) {
-                "index with one integer per dimension"
+                "index with one integer per dimension".to_owned()
             } else {
-                "index an element with `a[i, j]`, or pass the row length and index the 2-D array"
+                let array = self.source_text(array_ast.span);
+                let first = self.source_text(index_asts[0].span);
+                format!("index the element directly: `{array}[{first}, j]`")
             };
             return Err(Fail::Error(
                 Diagnostic::new(DiagnosticKind::TypeMismatch, message)
@@ -1301,7 +1353,11 @@ impl<'m> FnChecker<'_, 'm> {
                     if args.is_empty() || args.len() > 3 {
                         return error(
                             DiagnosticKind::ArgumentCount,
-                            format!("`range` expects 1 to 3 arguments, got {}", args.len()),
+                            if args.is_empty() {
+                                "`range` expected at least 1 argument, got 0".to_owned()
+                            } else {
+                                format!("`range` expected at most 3 arguments, got {}", args.len())
+                            },
                             iter.span,
                             "range call",
                             "write `range(stop)`, `range(start, stop)` or `range(start, stop, step)`",
@@ -1335,7 +1391,7 @@ impl<'m> FnChecker<'_, 'm> {
                 "enumerate" | "zip" | "reversed" => {
                     let help = match name.as_str() {
                         "reversed" => "count down with `range(n - 1, -1, -1)`",
-                        _ => "loop over `for i in range(len(a))` and index the arrays",
+                        _ => "write `for i in range(len(a)):` and use `a[i]` (and `b[i]`)",
                     };
                     return Err(Fail::Error(
                         Diagnostic::new(
@@ -1358,7 +1414,10 @@ impl<'m> FnChecker<'_, 'm> {
                     "pyjit iterates over 1-D arrays only",
                 )
                 .with_label(iter.span, "a 2-D array")
-                .with_help("loop over the rows with `for i in range(a.shape[0])`"),
+                .with_help(format!(
+                    "loop over the rows: `for i in range({0}.shape[0]):`, then index `{0}[i, j]`",
+                    self.source_text(iter.span)
+                )),
             )),
             None => error(
                 DiagnosticKind::TypeMismatch,

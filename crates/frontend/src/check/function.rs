@@ -335,9 +335,11 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                     ),
                 )
                 .with_label(span, "returns `None`")
-                .with_help(
-                    "return a value on every path: pyjit gives a function one return type",
-                ));
+                .with_secondary(self.ret.map_or(self.def.header, |(_, at)| at), format!("returns `{}`", ret.python_name()))
+                .with_help(format!(
+                    "return a value here too, such as `return {}`: pyjit gives a function one return type",
+                    example_value(ret)
+                )));
             }
             if self.flow.is_some() {
                 // Point at the last statement, which can complete and let the
@@ -364,8 +366,10 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             }
         }
         if let Some(annotation) = &self.def.returns {
+            // PEP 484 reads `-> float` as accepting an `int` too; the value
+            // returned keeps its own type, as in CPython.
             let fits = match annotations::annotation_type(self.module, annotation, true)? {
-                Annotated::Exact(t) => t == ret,
+                Annotated::Exact(t) => widens(ret, t),
                 Annotated::ArrayOf(elem) => ret.as_array().is_some_and(|a| a.elem == elem),
             };
             if !fits {
@@ -378,6 +382,10 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                     ),
                 )
                 .with_label(annotation.span, "annotated here")
+                .with_secondary(
+                    self.ret.map_or(self.def.header, |(_, at)| at),
+                    format!("returns `{}`", ret.python_name()),
+                )
                 .with_help("change the annotation, or convert the value returned"));
             }
         }
@@ -422,6 +430,12 @@ impl<'a, 'm> FnChecker<'a, 'm> {
 
     // ------------------------------------------------------------- locals
 
+    /// The source text under `span`, for help lines that quote the user's
+    /// own code.
+    pub(super) fn source_text(&self, span: Span) -> String {
+        self.module.source().text()[span.range()].to_owned()
+    }
+
     pub(super) fn local(&self, name: &str) -> Option<LocalId> {
         self.by_name.get(name).copied()
     }
@@ -460,10 +474,16 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 Mode::Elaborate => Err(Fail::Error(
                     Diagnostic::new(
                         DiagnosticKind::Inference,
-                        format!("cannot infer the type of `{}`", self.local_name(id)),
+                        format!(
+                            "local variable `{}` is used before it is assigned",
+                            self.local_name(id)
+                        ),
                     )
-                    .with_label(span, "its type depends on itself")
-                    .with_help("assign it a value of known type before this point"),
+                    .with_label(span, "read here before any assignment gives it a value")
+                    .with_help(format!(
+                        "assign it before this point, such as `{} = 0.0`",
+                        self.local_name(id)
+                    )),
                 )),
             };
         };
@@ -550,7 +570,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                     )
                 };
                 let help = if joined.is_some() {
-                    "assign to a new variable instead; a parameter keeps the type of its argument"
+                    "assign to a new variable instead (a parameter keeps the type of its argument), or use `//` for an integer result"
                         .to_owned()
                 } else {
                     "use two variables: pyjit gives each variable one type".to_owned()
@@ -635,13 +655,17 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             S::Break | S::Continue => {
                 let is_break = matches!(stmt.kind, S::Break);
                 let Some(state) = self.loops.last_mut() else {
-                    let word = if is_break { "break" } else { "continue" };
                     return Err(Fail::Error(
-                        Diagnostic::new(DiagnosticKind::Syntax, format!("`{word}` outside loop"))
-                            .with_label(span, "not inside a `for` or `while` loop")
-                            .with_help(
-                                "use `return` to leave the function, or move this into a loop",
-                            ),
+                        Diagnostic::new(
+                            DiagnosticKind::Syntax,
+                            if is_break {
+                                "`break` outside loop".to_owned()
+                            } else {
+                                "`continue` not properly in loop".to_owned()
+                            },
+                        )
+                        .with_label(span, "not inside a `for` or `while` loop")
+                        .with_help("use `return` to leave the function, or move this into a loop"),
                     ));
                 };
                 if is_break {
@@ -755,14 +779,63 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 .with_label(span, "import")
                 .with_help("move the import to the top of the file"),
             )),
-            S::Unsupported { construct, .. } => Err(Fail::Error(
-                Diagnostic::new(
-                    DiagnosticKind::Unsupported,
-                    format!("pyjit does not support {}", construct.describe()),
-                )
-                .with_label(keyword_span(self.module, span), "here")
-                .with_help(construct.instead()),
+            S::Unsupported { construct, names } => Err(Fail::Error(
+                self.unsupported_statement(*construct, names, span),
             )),
+        }
+    }
+
+    /// A statement outside the language. Inside a plain `def`, `async for`,
+    /// `async with` and `nonlocal` are CPython syntax errors, and say so.
+    fn unsupported_statement(
+        &self,
+        construct: ast::Construct,
+        names: &[ast::Ident],
+        span: Span,
+    ) -> Diagnostic {
+        let text = &self.module.source().text()[span.range()];
+        let words: Vec<&str> = text.split_whitespace().take(2).collect();
+        match (construct, words.as_slice()) {
+            (ast::Construct::Async, ["async", second @ ("for" | "with")]) => {
+                let help = if *second == "for" {
+                    "write a plain loop: `for x in a:`"
+                } else {
+                    "remove `async`"
+                };
+                Diagnostic::new(
+                    DiagnosticKind::Syntax,
+                    format!("`async {second}` outside async function"),
+                )
+                .with_label(Span::new(span.start, span.start + 5), "`async`")
+                .with_help(help)
+            }
+            (ast::Construct::Async, _) => Diagnostic::new(
+                DiagnosticKind::Unsupported,
+                "pyjit does not support nested functions",
+            )
+            .with_label(
+                keyword_span(self.module, span),
+                "a function inside a function",
+            )
+            .with_help("define it at module level as an ordinary `def`"),
+            (ast::Construct::Nonlocal, _) if !names.is_empty() => {
+                let name = &names[0].name;
+                Diagnostic::new(
+                    DiagnosticKind::Syntax,
+                    format!("no binding for nonlocal `{name}` found"),
+                )
+                .with_label(names[0].span, "not a variable of an enclosing function")
+                .with_help(format!(
+                    "remove the `nonlocal` line: `{name}` is a local variable of `{}`",
+                    self.def.name.name
+                ))
+            }
+            _ => Diagnostic::new(
+                DiagnosticKind::Unsupported,
+                format!("pyjit does not support {}", construct.describe()),
+            )
+            .with_label(keyword_span(self.module, span), "here")
+            .with_help(construct.instead()),
         }
     }
 
@@ -823,30 +896,8 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         self.flow = None;
         let Some(value) = value else {
             self.none_return = self.none_return.or(Some(span));
-            if self.mode == Mode::Elaborate {
-                let Some(ret) = self.prog.specs[self.spec].ret else {
-                    return Err(Fail::Error(
-                        self.cannot_infer_return(&self.prog.specs[self.spec].name),
-                    ));
-                };
-                if ret != Type::None {
-                    let name = &self.prog.specs[self.spec].name;
-                    let mut diagnostic = Diagnostic::new(
-                        DiagnosticKind::Inference,
-                        format!(
-                            "`{name}` returns `{}` elsewhere but returns `None` here",
-                            ret.python_name()
-                        ),
-                    )
-                    .with_label(span, "returns `None`");
-                    if let Some((_, at)) = self.ret {
-                        diagnostic = diagnostic.with_secondary(at, "returns a value here");
-                    }
-                    return Err(Fail::Error(diagnostic.with_help(
-                        "return a value on every path: pyjit gives a function one return type",
-                    )));
-                }
-            }
+            // A mismatch with the value returns is reported after the walk,
+            // when both are known.
             out.push(Stmt {
                 kind: StmtKind::Return(None),
                 span,
@@ -933,7 +984,15 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                         "pyjit can unpack only a tuple written out on the right",
                     )
                     .with_label(value.span, "not a tuple display")
-                    .with_help("write both sides out: `a, b = x, y`"),
+                    .with_help(match &value.kind {
+                        A::Attribute { value: array, attr } if attr.name == "shape" => {
+                            let array = &self.module.source().text()[array.span.range()];
+                            format!(
+                                "write the extents out: `n, m = {array}.shape[0], {array}.shape[1]`"
+                            )
+                        }
+                        _ => "write both sides out: `a, b = x, y`".to_owned(),
+                    }),
                 ));
             };
             if names.len() != values.len() {
@@ -1164,13 +1223,15 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         out: &mut Vec<Stmt>,
     ) -> CResult<()> {
         let A::Name(var_name) = &target.kind else {
+            // `for i, x in enumerate(a)`: the iterable is the thing to change.
+            self.for_iterable(iter)?;
             return Err(Fail::Error(
                 Diagnostic::new(
                     DiagnosticKind::Unsupported,
                     "pyjit needs a plain name as the loop variable",
                 )
                 .with_label(target.span, "not a single name")
-                .with_help("loop over `range(len(a))` and index the arrays inside the loop"),
+                .with_help("write `for i in range(len(a)):` and index the arrays inside the loop"),
             ));
         };
         let var = self
@@ -1222,7 +1283,11 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                     ),
                 )
                 .with_label(target.span, "loop variable")
-                .with_help("use a variable of its own for the loop"),
+                .with_secondary(
+                    self.locals[var.0 as usize].typed_at.map_or(target.span, |(at, _)| at),
+                    format!("`{}` here", declared.python_name()),
+                )
+                .with_help(format!("give the loop a variable of its own: `for i in ...`, not `for {var_name} in ...`")),
             ));
         }
         let kind = match iteration {
@@ -1314,7 +1379,10 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                         return Err(Fail::Error(
                             Diagnostic::new(
                                 DiagnosticKind::Unsupported,
-                                format!("pyjit cannot print a `{}`", value.e.ty.python_name()),
+                                format!(
+                                    "pyjit cannot print {}",
+                                    crate::diagnostic::a_type(value.e.ty)
+                                ),
                             )
                             .with_label(arg.span, "not a number")
                             .with_help(
@@ -1362,6 +1430,16 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             },
             _ => false,
         }
+    }
+}
+
+/// A value of type `ty` to show in a help line.
+fn example_value(ty: Type) -> &'static str {
+    match ty {
+        Type::Scalar(Scalar::Bool) => "False",
+        Type::Scalar(s) if s.is_float() => "0.0",
+        Type::Scalar(_) => "-1",
+        _ => "...",
     }
 }
 

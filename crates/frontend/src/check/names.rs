@@ -173,7 +173,9 @@ pub(crate) fn not_a_constant(
                 ),
                 _ => (
                     format!("`{name}` is bound by module-level code that pyjit does not run"),
-                    format!("make `{name}` a constant (`{name} = 1.5`) or pass it as an argument"),
+                    format!(
+                        "bind `{name}` once, to a constant, at module level, or pass it as an argument"
+                    ),
                 ),
             };
             Diagnostic::new(DiagnosticKind::NonConstantGlobal, message)
