@@ -204,7 +204,7 @@ fn dump_expr_unguarded(e: &Expr, depth: usize, out: &mut String) {
         ExprKind::Name(name) => format!("Name {name}"),
         ExprKind::Int(Some(v)) => format!("Int {v}"),
         ExprKind::Int(None) => "Int (too large)".to_owned(),
-        ExprKind::Float(v) => format!("Float {v:?}"),
+        ExprKind::Float(v) => format!("Float {}", crate::pyops::float_repr(*v)),
         ExprKind::Bool(v) => format!("Bool {v}"),
         ExprKind::NoneLiteral => "None".to_owned(),
         ExprKind::Ellipsis => "Ellipsis".to_owned(),

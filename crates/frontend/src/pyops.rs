@@ -246,6 +246,53 @@ pub fn float_pow(a: f64, b: f64) -> Result<f64, PyException> {
     Ok(result)
 }
 
+/// `repr()` of a float, as CPython writes it: the shortest digits that
+/// round-trip, in fixed notation when the decimal exponent is in
+/// `-4..16` (`0.0001`, `1e+16`), with `.0` on integral values, and `inf`,
+/// `-inf`, `nan`.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".to_owned();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 {
+            "inf".to_owned()
+        } else {
+            "-inf".to_owned()
+        };
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: `1.5e-7`, `1e300`.
+    let sci = format!("{x:e}");
+    let (mantissa, exponent) = sci.split_once('e').expect("`{:e}` has an exponent");
+    let exponent: i32 = exponent.parse().expect("an integer exponent");
+    let (sign, mantissa) = mantissa
+        .strip_prefix('-')
+        .map_or(("", mantissa), |m| ("-", m));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    if (-4..16).contains(&exponent) {
+        let point = exponent + 1;
+        let text = if point <= 0 {
+            format!("0.{}{digits}", "0".repeat((-point) as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
+        } else {
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
+        };
+        return format!("{sign}{text}");
+    }
+    let mantissa = if digits.len() > 1 {
+        format!("{}.{}", &digits[..1], &digits[1..])
+    } else {
+        digits
+    };
+    let exp_sign = if exponent < 0 { '-' } else { '+' };
+    format!("{sign}{mantissa}e{exp_sign}{:02}", exponent.abs())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +365,34 @@ mod tests {
         assert_eq!(float_floordiv(1.0, 0.1), Ok(9.0));
         assert_eq!(float_mod(1.0, 0.1), Ok(0.09999999999999995));
         assert_eq!(float_mod(1.0, 0.0).unwrap_err().message, "float modulo");
+    }
+
+    #[test]
+    fn float_repr_matches_cpython() {
+        // `repr(x)` in CPython 3.11.
+        for (x, text) in [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (-0.0, "-0.0"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (123456789012345.6, "123456789012345.6"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.5e-7, "1.5e-07"),
+            (1e300, "1e+300"),
+            (2.5e-300, "2.5e-300"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (5e-324, "5e-324"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (f64::NAN, "nan"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (-12.5, "-12.5"),
+            (100.0, "100.0"),
+        ] {
+            assert_eq!(float_repr(x), text, "{x:?}");
+        }
     }
 
     #[test]

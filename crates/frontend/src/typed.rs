@@ -791,7 +791,10 @@ impl Printer<'_> {
                         PrintItem::Value(e) => self.expr(e),
                     })
                     .collect();
-                let text = format!("print({}, sep={sep:?}, end={end:?})", items.join(", "));
+                let mut args = items;
+                args.push(format!("sep={sep:?}"));
+                args.push(format!("end={end:?}"));
+                let text = format!("print({})", args.join(", "));
                 self.line(depth, &text);
             }
             StmtKind::Expr(e) => {
@@ -826,7 +829,7 @@ impl Printer<'_> {
         match &e.kind {
             ExprKind::Const(c) => match c {
                 Const::Int(v) => format!("{v}:{}", e.ty),
-                Const::Float(v) => format!("{v:?}:{}", e.ty),
+                Const::Float(v) => format!("{}:{}", crate::pyops::float_repr(*v), e.ty),
                 Const::Bool(v) => {
                     if *v {
                         "True".into()

@@ -106,7 +106,7 @@ fn sized_types_promote_as_numpy() {
                 a = (i + int32(n)):int32
                 b = (x + float32(y)):float32
                 c = (float64(i) + float64(x)):float64
-                d = (float32(n) * x):float32
+                d = (float32(float64(n)) * x):float32
                 return a
         "#]],
     );
@@ -267,7 +267,7 @@ fn arrays_index_store_and_allocate() {
                 b = alloc[float64](n; zeros; negative=empty)
                 c = alloc[float32](n, n; zeros; negative=raise)
                 a[0:int64, 1:int64] = float32((b[-1:int64] + 1.0:float64):float64)
-                c[1:int64, 0:int64] = (c[1:int64, 0:int64] + float32(a.shape[1])):float32
+                c[1:int64, 0:int64] = (c[1:int64, 0:int64] + float32(float64(a.shape[1]))):float32
                 return c
         "#]],
     );
@@ -406,7 +406,7 @@ fn annotations_give_the_parameter_types() {
     let from_annotations = check_entry(&module, "f", SignatureSource::Annotations).unwrap();
     expect![[r#"
         def f#0(a: float32[:], n: int64, s: float64) -> float32:
-            return ((a[0:int64] * float32(s)):float32 + float32(n)):float32
+            return ((a[0:int64] * float32(s)):float32 + float32(float64(n))):float32
     "#]]
     .assert_eq(&from_annotations.to_string());
     // Annotations win over argument types; a 2-D argument keeps its shape.
@@ -436,7 +436,7 @@ fn python_scalars_are_weak_and_numpy_scalars_strong() {
                 s = 0.0:float32
                 for i in range(0:int64, x.shape[0], 1:int64):
                     s = (s + x[i]):float32
-                m = (s / float32(x.shape[0])):float32
+                m = (s / float32(float64(x.shape[0]))):float32
                 return (float64(m) + y[0:int64]):float64
         "#]],
     );
@@ -455,6 +455,41 @@ fn python_scalars_are_weak_and_numpy_scalars_strong() {
                 for i in range(0:int64, 3:int64, 1:int64):
                     k = (k + i):int64
                 return (c + int32(k)):int32
+        "#]],
+    );
+}
+
+#[test]
+fn comparisons_follow_numpy_2() {
+    // A Python int against an int32 compares exactly (NumPy 2 never raises
+    // here); an np.float64 against a Python int converts the int, as NumPy
+    // does; two Python scalars compare exactly.
+    check(
+        "int32, int64, float64[:], float64",
+        "def f(i, n, a, x):\n    return i < n and a[0] < n and n < x\n",
+        expect![[r#"
+            def f#0(i: int32, n: int64, a: float64[:], x: float64) -> bool:
+                return (((int64(i) < n) and (a[0:int64] < float64(n))):bool and (n < x)):bool
+        "#]],
+    );
+}
+
+#[test]
+fn specializations_know_python_scalars_from_numpy_scalars() {
+    // `mul(arr[0], y)` passes an np.float64: the product is a float64;
+    // `mul(1.5, y)` passes a Python float: the product is a float32.
+    check(
+        "float64[:], float32",
+        "def mul(a, y):\n    return a * y\n\ndef f(arr, y):\n    return mul(arr[0], y) + mul(1.5, y)\n",
+        expect![[r#"
+            def f#0(arr: float64[:], y: float32) -> float64:
+                return (mul#1(arr[0:int64], y):float64 + float64(mul#2(1.5:float64, y):float32)):float64
+
+            def mul#1(a: float64, y: float32) -> float64:
+                return (a * float64(y)):float64
+
+            def mul#2(a: float64, y: float32) -> float32:
+                return (float32(a) * y):float32
         "#]],
     );
 }

@@ -357,6 +357,7 @@ impl<'m> FnChecker<'_, 'm> {
         }
         let mut values = Vec::with_capacity(args.len());
         let mut types = Vec::with_capacity(args.len());
+        let mut weak = Vec::with_capacity(args.len());
         for (arg, param) in args.iter().zip(&params) {
             let value = self.value(arg)?;
             let ty = match &param.annotation {
@@ -404,10 +405,11 @@ impl<'m> FnChecker<'_, 'm> {
                     "pass a value; this function returns nothing",
                 );
             }
+            weak.push(value.weak && matches!(ty, Type::Scalar(Scalar::Int64 | Scalar::Float64)));
             values.push(self.coerce(value, ty)?);
             types.push(ty);
         }
-        let id = self.prog.specialization(item, name, types)?;
+        let id = self.prog.specialization(item, name, types, weak)?;
         let Some(ret) = self.prog.specs[id.0 as usize].ret else {
             if self.mode == Mode::Elaborate && !self.prog.elaborating.contains(&(id.0 as usize)) {
                 // The callee's own error explains why its type is unknown.

@@ -47,7 +47,8 @@ fn convert_const(c: Const, to: Scalar) -> Const {
         (Const::Bool(b), Scalar::Int32 | Scalar::Int64) => Const::Int(i64::from(b)),
         (Const::Bool(b), _) => Const::Float(f64::from(u8::from(b))),
         (Const::Int(i), Scalar::Int32 | Scalar::Int64) => Const::Int(i),
-        (Const::Int(i), Scalar::Float32) => Const::Float(f64::from(i as f32)),
+        // NumPy converts an integer to `float32` through a double: two roundings.
+        (Const::Int(i), Scalar::Float32) => Const::Float(f64::from(i as f64 as f32)),
         (Const::Int(i), Scalar::Float64) => Const::Float(i as f64),
         (Const::Float(f), Scalar::Float32) => Const::Float(f64::from(f as f32)),
         (Const::Float(f), _) => Const::Float(f),
@@ -139,8 +140,19 @@ impl<'m> FnChecker<'_, 'm> {
             let _ = from;
             return Ok(Expr::constant(convert_const(c, to_s), to, span));
         }
+        // An `int64` becomes a `float32` through a `float64`, as NumPy converts
+        // it (two roundings); int32 and bool convert exactly to float64 first.
+        let e = if from == Scalar::Int64 && to_s == Scalar::Float32 {
+            Expr {
+                kind: ExprKind::Convert(Box::new(v.e)),
+                ty: Type::FLOAT,
+                span,
+            }
+        } else {
+            v.e
+        };
         Ok(Expr {
-            kind: ExprKind::Convert(Box::new(v.e)),
+            kind: ExprKind::Convert(Box::new(e)),
             ty: to,
             span,
         })
@@ -952,12 +964,24 @@ impl<'m> FnChecker<'_, 'm> {
             ty: Type::BOOL,
             span,
         };
-        // Python compares an int with a float exactly. Mixed int64/float64
-        // stays mixed (the backend compares exactly) unless the int is a
-        // constant that converts exactly.
+        // Comparisons follow CPython with NumPy 2: two Python scalars compare
+        // exactly (an `int` against a `float` too); a Python `int` against a
+        // NumPy integer compares exactly (NumPy 2 special-cases it, no
+        // overflow); anything else converts both sides to their NEP 50
+        // common type, as NumPy does (`np.float64(2.0**53) < 2**53 + 1` is
+        // false there).
+        let python_int = |s: Scalar, weak: bool| weak && s == Scalar::Int64;
+        if (python_int(a, l.weak) && b.is_integral()) || (python_int(b, r.weak) && a.is_integral())
+        {
+            return Ok(compare(
+                self.coerce(l, Type::INT)?,
+                self.coerce(r, Type::INT)?,
+            ));
+        }
         let int64_vs_float = |x: Scalar, y: Scalar| x == Scalar::Int64 && y.is_float();
         let (t, _) = Scalar::promote_weak(a, l.weak, b, r.weak);
-        if t == Scalar::Float64 && (int64_vs_float(a, b) || int64_vs_float(b, a)) {
+        let both_python = l.weak && r.weak;
+        if both_python && t == Scalar::Float64 && (int64_vs_float(a, b) || int64_vs_float(b, a)) {
             let exact = |v: &Val| match v.e.kind {
                 ExprKind::Const(Const::Int(i)) => (i as f64) as i64 == i && i != i64::MAX,
                 _ => v.e.ty != Type::INT,

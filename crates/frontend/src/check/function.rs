@@ -209,13 +209,17 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             .params
             .iter()
             .filter(|p| p.kind != ast::ParamKind::SlashMarker);
-        for (param, ty) in named_params.zip(params) {
+        let weak_params = checker.prog.specs[index].weak_params.clone();
+        for (i, (param, ty)) in named_params.zip(params).enumerate() {
             checker.declare(
                 &param.name.name,
                 param.name.span,
                 LocalKind::Param,
                 Some(ty),
             );
+            // Whether the caller passes Python scalars or NumPy ones is part
+            // of the specialization (NEP 50 treats them differently).
+            checker.locals[i].weak = weak_params.get(i).copied().unwrap_or(false);
         }
         collect_locals(&def.body, &mut |name, span| {
             checker.declare(name, span, LocalKind::Variable, None);
@@ -243,8 +247,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             ty,
             kind,
             span,
-            // Parameters of type `int` and `float` receive Python scalars.
-            weak: matches!(ty, Some(Type::Scalar(Scalar::Int64 | Scalar::Float64))),
+            weak: false,
             typed_at: ty.map(|t| (span, t)),
             nonneg: kind != LocalKind::Param,
             may_be_unbound: false,

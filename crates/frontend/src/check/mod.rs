@@ -75,6 +75,17 @@ struct Spec {
     locals: Option<Vec<function::LocalState>>,
     /// Whether every value it returns is a Python scalar (weak, NEP 50).
     ret_weak: bool,
+    /// Which parameters receive Python scalars (weak, NEP 50).
+    weak_params: Vec<bool>,
+}
+
+/// Whether a value of this type arriving from Python is a Python scalar
+/// (`int`, `float`) rather than a NumPy one.
+fn python_scalar_type(ty: Type) -> bool {
+    matches!(
+        ty,
+        Type::Scalar(crate::types::Scalar::Int64 | crate::types::Scalar::Float64)
+    )
 }
 
 /// The state of checking one program: the specializations found so far and
@@ -82,7 +93,9 @@ struct Spec {
 pub(crate) struct ProgramChecker<'m> {
     module: &'m Module,
     specs: Vec<Spec>,
-    by_key: FxHashMap<(usize, Vec<Type>), usize>,
+    /// Specializations by item, parameter types, and which parameters
+    /// receive Python scalars (weak) rather than NumPy scalars.
+    by_key: FxHashMap<(usize, Vec<Type>, Vec<bool>), usize>,
     /// The specialization being inferred, whose calls are recorded.
     current: Option<usize>,
     /// For each specialization, the specializations that call it.
@@ -133,14 +146,19 @@ impl<'m> ProgramChecker<'m> {
             ret: signature.ret,
             declared_ret: signature.ret,
             locals: None,
-            ret_weak: matches!(
-                signature.ret,
-                Some(Type::Scalar(
-                    crate::types::Scalar::Int64 | crate::types::Scalar::Float64
-                ))
-            ),
+            ret_weak: signature.ret.is_some_and(python_scalar_type),
+            weak_params: Vec::new(),
         });
-        self.by_key.insert((item, signature.params.clone()), 0);
+        // The entry's `int` and `float` arguments come from the caller as
+        // Python objects.
+        let weak: Vec<bool> = signature
+            .params
+            .iter()
+            .map(|t| python_scalar_type(*t))
+            .collect();
+        self.specs[0].weak_params = weak.clone();
+        self.by_key
+            .insert((item, signature.params.clone(), weak), 0);
         self.callers.push(Default::default());
         loop {
             self.infer_to_fixpoint()?;
@@ -226,8 +244,10 @@ impl<'m> ProgramChecker<'m> {
         item: usize,
         name: &str,
         params: Vec<Type>,
+        weak_params: Vec<bool>,
     ) -> Result<FuncId, Diagnostic> {
-        if let Some(&index) = self.by_key.get(&(item, params.clone())) {
+        let key = (item, params, weak_params);
+        if let Some(&index) = self.by_key.get(&key) {
             if let Some(caller) = self.current {
                 self.callers[index].insert(caller);
             }
@@ -244,13 +264,14 @@ impl<'m> ProgramChecker<'m> {
         self.specs.push(Spec {
             item,
             name: name.to_owned(),
-            params: params.clone(),
+            params: key.1.clone(),
             ret: None,
             declared_ret: None,
             locals: None,
             ret_weak: false,
+            weak_params: key.2.clone(),
         });
-        self.by_key.insert((item, params), index);
+        self.by_key.insert(key, index);
         self.callers.push(self.current.into_iter().collect());
         Ok(FuncId(index as u32))
     }
