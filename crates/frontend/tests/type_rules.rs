@@ -6,6 +6,8 @@
 //! float, `True + True` is an `int`, `x32 * 2.0` stays `float32` (NEP 50),
 //! `math.floor` returns an `int`. Update with `UPDATE_EXPECT=1`, then review.
 
+mod common;
+
 use expect_test::{Expect, expect};
 use pyjit_frontend::{Module, Signature, SignatureSource, check_entry};
 
@@ -15,7 +17,7 @@ fn check(args: &str, source: &str, expect: Expect) {
     let types: Vec<_> = if args.trim().is_empty() {
         Vec::new()
     } else {
-        split(args)
+        common::split_types(args)
             .iter()
             .map(|t| Signature::parse_type(t).expect("argument types parse"))
             .collect()
@@ -25,26 +27,6 @@ fn check(args: &str, source: &str, expect: Expect) {
         Err(diagnostic) => format!("error: {}", diagnostic.message()),
     };
     expect.assert_eq(&actual);
-}
-
-fn split(list: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut current = String::new();
-    for c in list.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            ',' if depth == 0 => {
-                out.push(std::mem::take(&mut current).trim().to_owned());
-                continue;
-            }
-            _ => {}
-        }
-        current.push(c);
-    }
-    out.push(current.trim().to_owned());
-    out
 }
 
 #[test]

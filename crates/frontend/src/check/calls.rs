@@ -9,7 +9,7 @@ use crate::typed::{Builtin, Const, Expr, ExprKind, Fill, MathFn, NegativeExtent}
 use crate::types::{Scalar, Type};
 
 use super::annotations::{self, Annotated, numpy_dtype, plural};
-use super::function::{CResult, Fail, FnChecker, Mode, Val, widens};
+use super::function::{CResult, Fail, FnChecker, Mode, Val, error, widens};
 use super::names::{Global, ModuleRef, not_a_constant, resolve_global};
 
 /// The `math` functions pyjit compiles, by name.
@@ -85,22 +85,6 @@ fn numpy_function(name: &str) -> Option<MathFn> {
         "erf" | "erfc" | "gamma" | "lgamma" => return None,
         other => return math_function(other),
     })
-}
-
-/// A diagnostic as a failure; every one says what to write instead.
-/// A diagnostic as a failure; every one says what to write instead.
-fn error<T>(
-    kind: DiagnosticKind,
-    message: impl Into<String>,
-    span: Span,
-    label: impl Into<String>,
-    help: impl Into<String>,
-) -> CResult<T> {
-    Err(Fail::Error(
-        Diagnostic::new(kind, message)
-            .with_label(span, label)
-            .with_help(help),
-    ))
 }
 
 fn arity_error<T>(
@@ -477,14 +461,7 @@ impl<'m> FnChecker<'_, 'm> {
             "abs" => {
                 one(args)?;
                 let v = self.value(&args[0])?;
-                let s = self.number(&v, name, args[0].span)?;
-                let t = if s == Scalar::Bool { Scalar::Int64 } else { s };
-                let weak = v.weak;
-                let arg = self.coerce(v, Type::Scalar(t))?;
-                Ok(Val {
-                    e: builtin_expr(Builtin::Abs, vec![arg], Type::Scalar(t), span),
-                    weak,
-                })
+                self.abs(v, name, args[0].span, span)
             }
             "min" | "max" => {
                 if args.is_empty() {
@@ -720,6 +697,19 @@ impl<'m> FnChecker<'_, 'm> {
         }
     }
 
+    /// `abs(v)` (and `np.abs`): the type of `v`, with a `bool` as an `int`;
+    /// weak if `v` is.
+    fn abs(&mut self, v: Val, name: &str, arg_span: Span, span: Span) -> CResult<Val> {
+        let s = self.number(&v, name, arg_span)?;
+        let t = if s == Scalar::Bool { Scalar::Int64 } else { s };
+        let weak = v.weak;
+        let arg = self.coerce(v, Type::Scalar(t))?;
+        Ok(Val {
+            e: builtin_expr(Builtin::Abs, vec![arg], Type::Scalar(t), span),
+            weak,
+        })
+    }
+
     /// The scalar type of a numeric argument, or an error naming the call.
     fn number(&self, v: &Val, name: &str, span: Span) -> CResult<Scalar> {
         v.e.ty.scalar().ok_or_else(|| {
@@ -869,16 +859,10 @@ impl<'m> FnChecker<'_, 'm> {
                         format!("pass one number to `np.{name}`"),
                     );
                 }
+                // NumPy's result is a NumPy scalar, strong whatever went in.
                 let v = self.value(&args[0])?;
-                let s = self.number(&v, name, args[0].span)?;
-                let t = if s == Scalar::Bool { Scalar::Int64 } else { s };
-                let arg = self.coerce(v, Type::Scalar(t))?;
-                return Ok(Val::strong(builtin_expr(
-                    Builtin::Abs,
-                    vec![arg],
-                    Type::Scalar(t),
-                    span,
-                )));
+                let v = Val::strong(v.e);
+                return self.abs(v, name, args[0].span, span);
             }
             _ => {}
         }

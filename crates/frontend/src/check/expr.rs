@@ -8,7 +8,7 @@ use crate::source::Span;
 use crate::typed::{self, BinOp, Const, Expr, ExprKind};
 use crate::types::{Scalar, Type};
 
-use super::function::{CResult, Fail, FnChecker, Val};
+use super::function::{CResult, Fail, FnChecker, Val, error};
 use super::names::{Global, ModuleRef, math_constant, not_a_constant, resolve_global};
 
 /// What a `for` loop iterates over.
@@ -17,22 +17,6 @@ pub(super) enum Iterable {
     Range(Expr, Expr, Expr),
     /// A 1-D array.
     Array(Expr),
-}
-
-/// A diagnostic as a failure; every one says what to write instead.
-/// A diagnostic as a failure; every one says what to write instead.
-fn error<T>(
-    kind: DiagnosticKind,
-    message: impl Into<String>,
-    span: Span,
-    label: impl Into<String>,
-    help: impl Into<String>,
-) -> CResult<T> {
-    Err(Fail::Error(
-        Diagnostic::new(kind, message)
-            .with_label(span, label)
-            .with_help(help),
-    ))
 }
 
 /// A constant converted to another scalar type, exactly as the conversion

@@ -52,6 +52,21 @@ impl From<Diagnostic> for Fail {
 
 pub(super) type CResult<T> = Result<T, Fail>;
 
+/// A diagnostic as a failure; every one says what to write instead.
+pub(super) fn error<T>(
+    kind: DiagnosticKind,
+    message: impl Into<String>,
+    span: Span,
+    label: impl Into<String>,
+    help: impl Into<String>,
+) -> CResult<T> {
+    Err(Fail::Error(
+        Diagnostic::new(kind, message)
+            .with_label(span, label)
+            .with_help(help),
+    ))
+}
+
 /// A typed expression and whether it is a weak Python literal (NEP 50).
 #[derive(Clone, Debug)]
 pub(super) struct Val {
