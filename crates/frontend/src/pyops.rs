@@ -262,14 +262,40 @@ pub fn float_repr(x: f64) -> String {
         };
     }
     // Rust's `{:e}` gives the shortest round-trip digits: `1.5e-7`, `1e300`.
-    let sci = format!("{x:e}");
+    // Python writes them positionally when the decimal exponent is -4..16.
+    repr_from_scientific(&format!("{x:e}"), |exponent| (-4..16).contains(&exponent))
+}
+
+/// `str()` of an `np.float32` as NumPy 2 writes it: the shortest digits
+/// that round-trip *as a float32* (`0.1`, not `0.10000000149011612`),
+/// positional when the value is 0 or between 1e-4 and 1e6, as NumPy decides
+/// for float32, scientific otherwise (`1e+06`).
+pub fn float32_repr(x: f32) -> String {
+    if x.is_nan() {
+        return "nan".to_owned();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 {
+            "inf".to_owned()
+        } else {
+            "-inf".to_owned()
+        };
+    }
+    let magnitude = f64::from(x.abs());
+    let positional = magnitude == 0.0 || (1e-4..1e6).contains(&magnitude);
+    repr_from_scientific(&format!("{x:e}"), |_| positional)
+}
+
+/// Lay out shortest digits (`d.ddde±x` from Rust's `{:e}`) as Python does:
+/// positionally when `positional(exponent)` says so, else as `d.ddde±xx`.
+fn repr_from_scientific(sci: &str, positional: impl Fn(i32) -> bool) -> String {
     let (mantissa, exponent) = sci.split_once('e').expect("`{:e}` has an exponent");
     let exponent: i32 = exponent.parse().expect("an integer exponent");
     let (sign, mantissa) = mantissa
         .strip_prefix('-')
         .map_or(("", mantissa), |m| ("-", m));
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    if (-4..16).contains(&exponent) {
+    if positional(exponent) {
         let point = exponent + 1;
         let text = if point <= 0 {
             format!("0.{}{digits}", "0".repeat((-point) as usize))
@@ -392,6 +418,26 @@ mod tests {
             (100.0, "100.0"),
         ] {
             assert_eq!(float_repr(x), text, "{x:?}");
+        }
+    }
+
+    #[test]
+    fn float32_repr_matches_numpy() {
+        // `str(np.float32(x))` in NumPy 2.
+        for (x, text) in [
+            (0.1f32, "0.1"),
+            (1.0, "1.0"),
+            (3.4028235e38, "3.4028235e+38"),
+            (1e-5, "1e-05"),
+            (16777216.0, "1.6777216e+07"),
+            (999999.9, "999999.9"),
+            (1e6, "1e+06"),
+            (1e-4, "1e-04"),
+            (0.000100001, "0.000100001"),
+            (-1234567.0, "-1.234567e+06"),
+            (-0.0, "-0.0"),
+        ] {
+            assert_eq!(float32_repr(x), text);
         }
     }
 

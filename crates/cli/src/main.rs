@@ -1,0 +1,369 @@
+//! The `pyjit` command (DESIGN.md, "The command line"):
+//!
+//! ```text
+//! pyjit run [--tier fast] [--no-cache] [--stats] FILE FUNC [ARG ...]
+//! pyjit check FILE [FUNC] [--sig SIG]
+//! pyjit emit {ast|c} FILE FUNC [--sig SIG | ARG ...]
+//! pyjit cache {dir|stats|clear}
+//! ```
+//!
+//! `run` prints `repr()` of the result as CPython would; a Python exception
+//! prints `ExcType: message` on stderr and exits 1; a compile error prints
+//! the diagnostic and exits 2.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a command prints
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use pyjit::{CacheLocation, Error, Jit, Options, Origin, Signature, SignatureSource, Tier};
+
+use pyjit::literal::{Literal, OwnedArg};
+
+#[derive(Parser)]
+#[command(
+    name = "pyjit",
+    version,
+    about = "Compile numeric Python functions to native code and run them"
+)]
+struct Cli {
+    /// Log what the compiler does (tier chosen, compiler, cache) on stderr.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile FUNC for the types of the ARGs and call it; print `repr()` of
+    /// the result.
+    Run {
+        /// The compiler tier.
+        #[arg(long, value_enum, default_value = "fast")]
+        tier: TierArg,
+        /// Compile into a temporary directory instead of the user cache.
+        #[arg(long)]
+        no_cache: bool,
+        /// Print the tier, the time of each phase and the cache outcome on
+        /// stderr.
+        #[arg(long)]
+        stats: bool,
+        /// Compile without bounds checks (an index out of range is then
+        /// undefined behaviour).
+        #[arg(long)]
+        no_boundscheck: bool,
+        /// The Python file.
+        file: PathBuf,
+        /// The function to call.
+        func: String,
+        /// Arguments, as Python literals: 3, 2.5, inf, True, [1.0, 2.0],
+        /// [[1, 2], [3, 4]].
+        #[arg(allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Check FUNC (or every function with a complete signature) and report
+    /// the first error.
+    Check {
+        /// The Python file.
+        file: PathBuf,
+        /// The function to check.
+        func: Option<String>,
+        /// A Numba-style signature, such as `float64(float64[:], int64)`.
+        #[arg(long)]
+        sig: Option<String>,
+    },
+    /// Print what pyjit makes of FUNC: the typed program (`ast`) or the C.
+    Emit {
+        /// What to print.
+        #[arg(value_enum)]
+        what: EmitWhat,
+        /// The Python file.
+        file: PathBuf,
+        /// The function.
+        func: String,
+        /// A Numba-style signature instead of arguments.
+        #[arg(long)]
+        sig: Option<String>,
+        /// Arguments whose types choose the specialization.
+        #[arg(allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Inspect or clear the cache of compiled libraries.
+    Cache {
+        /// What to do.
+        #[arg(value_enum)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TierArg {
+    /// C straight from the typed program, tcc or `cc -O1`.
+    Fast,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EmitWhat {
+    /// The typed program, every type and conversion shown.
+    Ast,
+    /// The generated C.
+    C,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CacheAction {
+    /// Print the cache directory.
+    Dir,
+    /// Print how many libraries the cache holds and their size.
+    Stats,
+    /// Remove every compiled library.
+    Clear,
+}
+
+/// How the command failed: a Python exception (1), or anything that kept
+/// the program from running (2).
+enum Failure {
+    Python(String),
+    Other(String),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        match error {
+            Error::Runtime(exception) => Failure::Python(exception.to_string()),
+            Error::Compile(diagnostic) => {
+                let text = if std::io::stderr().is_terminal() {
+                    diagnostic.render_styled()
+                } else {
+                    diagnostic.render()
+                };
+                Failure::Other(text)
+            }
+            other => Failure::Other(format!("error: {other}")),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if cli.verbose {
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_env_filter("pyjit=debug")
+            .without_time()
+            .init();
+    }
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Python(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Run {
+            tier,
+            no_cache,
+            stats,
+            no_boundscheck,
+            file,
+            func,
+            args,
+        } => {
+            let mut options = Options::from_env();
+            options.tier = match tier {
+                TierArg::Fast => Tier::Fast,
+            };
+            if no_cache {
+                options.cache = CacheLocation::Temporary;
+            }
+            options.boundscheck = !no_boundscheck;
+            let jit = Jit::new(options)?;
+            let module = jit.load_file(&file)?;
+            let function = module.function(&func)?;
+            let literals = parse_args(&args)?;
+            let types = literals
+                .iter()
+                .map(Literal::ty)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(Failure::Other)?;
+            let compiled = function.compile(SignatureSource::Arguments(&types))?;
+            let mut owned = literals
+                .iter()
+                .zip(compiled.params())
+                .map(|(l, &t)| OwnedArg::new(l, t))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| Failure::Other(format!("error: {e}")))?;
+            let call_args: Vec<pyjit::Arg<'_>> = owned.iter_mut().map(OwnedArg::arg).collect();
+            let start = Instant::now();
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let result = compiled.call_with_output(&call_args, &mut out);
+            let elapsed = start.elapsed();
+            if stats {
+                print_stats(&compiled, elapsed);
+            }
+            let value = result?;
+            let _ = writeln!(out, "{}", value.repr());
+            Ok(())
+        }
+        Command::Check { file, func, sig } => {
+            let jit = Jit::new(Options {
+                cache: CacheLocation::Temporary,
+                ..Options::default()
+            })?;
+            let module = jit.load_file(&file)?;
+            let names = match &func {
+                Some(name) => vec![name.clone()],
+                None => module.function_names(),
+            };
+            let signature = sig
+                .as_deref()
+                .map(Signature::parse)
+                .transpose()
+                .map_err(Error::from)?;
+            for name in names {
+                let function = module.function(&name)?;
+                let source = match &signature {
+                    Some(signature) => SignatureSource::Explicit(signature),
+                    None => SignatureSource::Annotations,
+                };
+                match function.check(source) {
+                    Ok(program) => println!("ok: {name}{}", signature_text(&program)),
+                    // Without a function named, one with unannotated
+                    // parameters has no signature to check.
+                    Err(Error::Compile(d))
+                        if func.is_none()
+                            && d.kind() == pyjit_frontend::DiagnosticKind::Signature =>
+                    {
+                        println!(
+                            "skipped: {name} (no signature: annotate its parameters or name it with --sig)"
+                        );
+                    }
+                    Err(error) => return Err(error.into()),
+                }
+            }
+            Ok(())
+        }
+        Command::Emit {
+            what,
+            file,
+            func,
+            sig,
+            args,
+        } => {
+            let jit = Jit::new(Options {
+                cache: CacheLocation::Temporary,
+                ..Options::default()
+            })?;
+            let module = jit.load_file(&file)?;
+            let function = module.function(&func)?;
+            let signature = sig
+                .as_deref()
+                .map(Signature::parse)
+                .transpose()
+                .map_err(Error::from)?;
+            let literals = parse_args(&args)?;
+            let types = literals
+                .iter()
+                .map(Literal::ty)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(Failure::Other)?;
+            let source = match (&signature, args.is_empty()) {
+                (Some(signature), _) => SignatureSource::Explicit(signature),
+                (None, true) => SignatureSource::Annotations,
+                (None, false) => SignatureSource::Arguments(&types),
+            };
+            match what {
+                EmitWhat::Ast => print!("{}", function.check(source)?),
+                EmitWhat::C => print!("{}", function.c_source(source)?),
+            }
+            Ok(())
+        }
+        Command::Cache { action } => {
+            let dir = pyjit::user_cache_dir().ok_or_else(|| {
+                Failure::Other(
+                    "error: no cache directory: set PYJIT_CACHE_DIR, XDG_CACHE_HOME or HOME"
+                        .to_owned(),
+                )
+            })?;
+            match action {
+                CacheAction::Dir => println!("{}", dir.display()),
+                CacheAction::Stats | CacheAction::Clear => {
+                    let jit = Jit::new(Options {
+                        cache: CacheLocation::Directory(dir.clone()),
+                        ..Options::default()
+                    })?;
+                    let cache = jit.cache();
+                    if matches!(action, CacheAction::Stats) {
+                        let stats = cache
+                            .stats()
+                            .map_err(|e| Failure::Other(format!("error: {e}")))?;
+                        println!(
+                            "{}: {} libraries, {} bytes",
+                            dir.display(),
+                            stats.libraries,
+                            stats.bytes
+                        );
+                    } else {
+                        let removed = cache
+                            .clear()
+                            .map_err(|e| Failure::Other(format!("error: {e}")))?;
+                        println!("removed {removed} libraries from {}", dir.display());
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Vec<Literal>, Failure> {
+    args.iter()
+        .map(|a| Literal::parse(a))
+        .collect::<Result<_, _>>()
+        .map_err(|e| Failure::Other(format!("error: {e}")))
+}
+
+fn signature_text(program: &pyjit_frontend::typed::Program) -> String {
+    let entry = program.entry();
+    let params: Vec<String> = entry
+        .param_types()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    format!("({}) -> {}", params.join(", "), entry.ret)
+}
+
+fn print_stats(compiled: &pyjit::Compiled, run: Duration) {
+    let t = compiled.timings();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    eprintln!(
+        "tier: {} ({})",
+        compiled.tier().name(),
+        compiled.compiler().trim()
+    );
+    eprintln!("parse: {:.3} ms", ms(t.parse));
+    eprintln!("check: {:.3} ms", ms(t.check));
+    eprintln!("codegen: {:.3} ms", ms(t.codegen));
+    eprintln!("c compile: {:.3} ms", ms(t.c_compile));
+    eprintln!("load: {:.3} ms", ms(t.load));
+    eprintln!("run: {:.3} ms", ms(run));
+    let cache = match compiled.origin() {
+        Origin::Process => "hit (already loaded)",
+        Origin::Disk => "hit (loaded from disk)",
+        Origin::Built => "miss (compiled now)",
+    };
+    eprintln!("cache: {cache}");
+}

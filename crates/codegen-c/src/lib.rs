@@ -1,0 +1,19 @@
+//! pyjit's C code generator.
+//!
+//! - [`direct::emit`] is the fast tier: C straight from a typed program.
+//! - [`PRELUDE`] is the C prelude both tiers share: every rule of Python's
+//!   semantics that compiled code calls (floor division, powers, the `math`
+//!   module's errors, bounds checks, allocation, the recursion guard).
+//!
+//! Architecture invariant: C generation is a pure function of its input
+//! (the typed program and the options), deterministic to the byte, so its
+//! output can key the cache. Nothing here compiles, loads or runs code.
+
+pub mod direct;
+pub mod names;
+
+pub use direct::{Options, emit};
+
+/// The shared C prelude: the Python semantics compiled code calls. It comes
+/// after the ABI header (`pyjit_runtime::abi::C_HEADER`) in every file.
+pub const PRELUDE: &str = include_str!("prelude.c");

@@ -1,0 +1,88 @@
+//! How a [`crate::Jit`] compiles: tier, cache, C compiler, checks.
+
+use std::path::PathBuf;
+
+use pyjit_runtime::Discovery;
+
+/// Which compiler tier compiles a function.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum Tier {
+    /// C straight from the typed program, compiled with tcc when installed,
+    /// else `cc -O1`: the shortest time to a first result.
+    #[default]
+    Fast,
+}
+
+impl Tier {
+    /// The tier's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Fast => "fast",
+        }
+    }
+}
+
+/// Where compiled libraries are kept.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub enum CacheLocation {
+    /// A private temporary directory, removed with the `Jit`: nothing is
+    /// shared between processes.
+    #[default]
+    Temporary,
+    /// A directory kept across processes (created `0700`).
+    Directory(PathBuf),
+}
+
+/// Options of a [`crate::Jit`].
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The compiler tier.
+    pub tier: Tier,
+    /// Where compiled libraries go.
+    pub cache: CacheLocation,
+    /// How to find C compilers.
+    pub compilers: Discovery,
+    /// Check array indices (`IndexError`); on by default.
+    pub boundscheck: bool,
+    /// `RecursionError` past this many nested recursive calls (LANGUAGE.md,
+    /// deviation 5).
+    pub max_recursion_depth: i64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            tier: Tier::Fast,
+            cache: CacheLocation::Temporary,
+            compilers: Discovery::default(),
+            boundscheck: true,
+            max_recursion_depth: 10_000,
+        }
+    }
+}
+
+impl Options {
+    /// Options from the process environment, as the `pyjit` command uses
+    /// them: the per-user cache (`PYJIT_CACHE_DIR`, else
+    /// `$XDG_CACHE_HOME/pyjit`, else `~/.cache/pyjit`), and the compilers
+    /// of `PYJIT_CC`, `CC` and `PATH`.
+    pub fn from_env() -> Options {
+        Options {
+            cache: user_cache_dir().map_or(CacheLocation::Temporary, CacheLocation::Directory),
+            compilers: Discovery::from_env(),
+            ..Options::default()
+        }
+    }
+}
+
+/// The per-user cache directory named by the environment.
+pub fn user_cache_dir() -> Option<PathBuf> {
+    let non_empty = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    non_empty("PYJIT_CACHE_DIR")
+        .or_else(|| non_empty("XDG_CACHE_HOME").map(|d| d.join("pyjit")))
+        .or_else(|| non_empty("HOME").map(|d| d.join(".cache").join("pyjit")))
+}
