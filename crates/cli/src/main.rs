@@ -143,6 +143,13 @@ impl From<Error> for Failure {
                 };
                 Failure::Other(text)
             }
+            Error::Toolchain(error @ pyjit::ToolchainError::Cache { .. }) => {
+                Failure::Other(format!(
+                    "error: {error}\n\
+                     help: set PYJIT_CACHE_DIR to a directory only you can write, or run with \
+                     --no-cache"
+                ))
+            }
             other => Failure::Other(format!("error: {other}")),
         }
     }
@@ -197,14 +204,14 @@ fn run(command: Command) -> Result<(), Failure> {
                 .iter()
                 .map(Literal::ty)
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(Failure::Other)?;
+                .map_err(argument_error)?;
             let compiled = function.compile(SignatureSource::Arguments(&types))?;
             let mut owned = literals
                 .iter()
                 .zip(compiled.params())
                 .map(|(l, &t)| OwnedArg::new(l, t))
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| Failure::Other(format!("error: {e}")))?;
+                .map_err(argument_error)?;
             let call_args: Vec<pyjit::Arg<'_>> = owned.iter_mut().map(OwnedArg::arg).collect();
             let start = Instant::now();
             let stdout = std::io::stdout();
@@ -244,8 +251,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     // Without a function named, one with unannotated
                     // parameters has no signature to check.
                     Err(Error::Compile(d))
-                        if func.is_none()
-                            && d.kind() == pyjit_frontend::DiagnosticKind::Signature =>
+                        if func.is_none() && d.kind() == pyjit::DiagnosticKind::Signature =>
                     {
                         println!(
                             "skipped: {name} (no signature: annotate its parameters or name it with --sig)"
@@ -279,7 +285,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 .iter()
                 .map(Literal::ty)
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(Failure::Other)?;
+                .map_err(argument_error)?;
             let source = match (&signature, args.is_empty()) {
                 (Some(signature), _) => SignatureSource::Explicit(signature),
                 (None, true) => SignatureSource::Annotations,
@@ -307,9 +313,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     })?;
                     let cache = jit.cache();
                     if matches!(action, CacheAction::Stats) {
-                        let stats = cache
-                            .stats()
-                            .map_err(|e| Failure::Other(format!("error: {e}")))?;
+                        let stats = cache.stats().map_err(Error::Toolchain)?;
                         println!(
                             "{}: {} libraries, {} bytes",
                             dir.display(),
@@ -317,9 +321,7 @@ fn run(command: Command) -> Result<(), Failure> {
                             stats.bytes
                         );
                     } else {
-                        let removed = cache
-                            .clear()
-                            .map_err(|e| Failure::Other(format!("error: {e}")))?;
+                        let removed = cache.clear().map_err(Error::Toolchain)?;
                         println!("removed {removed} libraries from {}", dir.display());
                     }
                 }
@@ -329,14 +331,19 @@ fn run(command: Command) -> Result<(), Failure> {
     }
 }
 
+/// A bad command-line argument: exit 2 with the reason.
+fn argument_error(reason: String) -> Failure {
+    Failure::Other(format!("error: {reason}"))
+}
+
 fn parse_args(args: &[String]) -> Result<Vec<Literal>, Failure> {
     args.iter()
         .map(|a| Literal::parse(a))
         .collect::<Result<_, _>>()
-        .map_err(|e| Failure::Other(format!("error: {e}")))
+        .map_err(argument_error)
 }
 
-fn signature_text(program: &pyjit_frontend::typed::Program) -> String {
+fn signature_text(program: &pyjit::Program) -> String {
     let entry = program.entry();
     let params: Vec<String> = entry
         .param_types()

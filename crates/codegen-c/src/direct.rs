@@ -22,8 +22,8 @@ use std::fmt::Write as _;
 use pyjit_frontend::SourceFile;
 use pyjit_frontend::pyops::float_repr;
 use pyjit_frontend::typed::{
-    BinOp, Builtin, CmpOp, Const, Expr, ExprKind, Fill, FuncId, Function, LocalId, LocalKind,
-    MathFn, NegativeExtent, PrintItem, Program, Stmt, StmtKind, UnaryOp,
+    Allocator, Arith, BinOp, Builtin, CmpOp, Const, Expr, ExprKind, Fill, FuncId, Function,
+    LocalId, LocalKind, MathFn, PrintItem, Program, Stmt, StmtKind, UnaryOp,
 };
 use pyjit_frontend::types::{Scalar, Type};
 
@@ -143,6 +143,35 @@ fn scalar_c_type(s: Scalar) -> &'static str {
     }
 }
 
+/// The name of an operator in the prelude's helpers: `pj_floordiv_i64`.
+fn helper_name(op: BinOp) -> &'static str {
+    match op {
+        BinOp::FloorDiv => "floordiv",
+        BinOp::Mod => "mod",
+        BinOp::Pow => "pow",
+        BinOp::LShift => "lshift",
+        BinOp::RShift => "rshift",
+        BinOp::Add => "add",
+        BinOp::Sub => "sub",
+        BinOp::Mul => "mul",
+        BinOp::Div => "div",
+        BinOp::BitAnd => "and",
+        BinOp::BitOr => "or",
+        BinOp::BitXor => "xor",
+    }
+}
+
+/// NumPy's name of an element type, as its error messages print it.
+fn numpy_dtype_name(s: Scalar) -> &'static str {
+    match s {
+        Scalar::Bool => "bool",
+        Scalar::Int32 => "int32",
+        Scalar::Int64 => "int64",
+        Scalar::Float32 => "float32",
+        Scalar::Float64 => "float64",
+    }
+}
+
 /// The field of `pj_value` that holds a type.
 fn value_field(ty: Type) -> &'static str {
     match ty {
@@ -198,63 +227,7 @@ fn recursive_functions(program: &Program) -> Vec<bool> {
 
 fn collect_calls_stmt(stmt: &Stmt, out: &mut Vec<usize>) {
     pyjit_frontend::stack::ensure_sufficient_stack(|| {
-        let mut exprs: Vec<&Expr> = Vec::new();
-        let mut blocks: Vec<&[Stmt]> = Vec::new();
-        match &stmt.kind {
-            StmtKind::Assign { value, .. } | StmtKind::Expr(value) => exprs.push(value),
-            StmtKind::Store {
-                value,
-                array,
-                indices,
-            } => {
-                exprs.push(value);
-                exprs.push(array);
-                exprs.extend(indices);
-            }
-            StmtKind::If {
-                cond,
-                then_body,
-                else_body,
-            } => {
-                exprs.push(cond);
-                blocks.push(then_body);
-                blocks.push(else_body);
-            }
-            StmtKind::While { cond, body, orelse } => {
-                exprs.push(cond);
-                blocks.push(body);
-                blocks.push(orelse);
-            }
-            StmtKind::ForRange {
-                start,
-                stop,
-                step,
-                body,
-                orelse,
-                ..
-            } => {
-                exprs.extend([start, stop, step]);
-                blocks.push(body);
-                blocks.push(orelse);
-            }
-            StmtKind::ForEach {
-                array,
-                body,
-                orelse,
-                ..
-            } => {
-                exprs.push(array);
-                blocks.push(body);
-                blocks.push(orelse);
-            }
-            StmtKind::Return(value) => exprs.extend(value),
-            StmtKind::Assert { cond, .. } => exprs.push(cond),
-            StmtKind::Print { items, .. } => exprs.extend(items.iter().filter_map(|i| match i {
-                PrintItem::Value(e) => Some(e),
-                PrintItem::Text(_) => None,
-            })),
-            StmtKind::Break | StmtKind::Continue => {}
-        }
+        let (exprs, blocks) = stmt.parts();
         for e in exprs {
             collect_calls_expr(e, out);
         }
@@ -271,39 +244,10 @@ fn collect_calls_expr(e: &Expr, out: &mut Vec<usize>) {
         if let ExprKind::Call { func, .. } = &e.kind {
             out.push(func.0 as usize);
         }
-        for child in children(e) {
+        for child in e.children() {
             collect_calls_expr(child, out);
         }
     });
-}
-
-/// The direct sub-expressions, in evaluation order.
-fn children(e: &Expr) -> Vec<&Expr> {
-    match &e.kind {
-        ExprKind::Const(_) | ExprKind::Local { .. } => Vec::new(),
-        ExprKind::Unary { operand, .. } | ExprKind::Convert(operand) => vec![operand],
-        ExprKind::Binary { lhs, rhs, .. } | ExprKind::Compare { lhs, rhs, .. } => vec![lhs, rhs],
-        ExprKind::And(a, b) | ExprKind::Or(a, b) => vec![a, b],
-        ExprKind::IfExp {
-            cond,
-            then,
-            otherwise,
-        } => vec![cond, then, otherwise],
-        ExprKind::Call { args, .. }
-        | ExprKind::Math { args, .. }
-        | ExprKind::NumPy { args, .. }
-        | ExprKind::Builtin { args, .. } => args.iter().collect(),
-        ExprKind::Load { array, indices } => std::iter::once(&**array).chain(indices).collect(),
-        ExprKind::Len { array, .. } | ExprKind::Size(array) => vec![array],
-        ExprKind::Alloc { dims, fill, .. } => {
-            let mut out: Vec<&Expr> = dims.iter().collect();
-            if let Fill::Value(v) = fill {
-                out.push(v);
-            }
-            out
-        }
-        ExprKind::SetTemp { value, .. } => vec![value],
-    }
 }
 
 /// Text safe inside a C comment.
@@ -345,7 +289,9 @@ fn c_const(value: Const, ty: Type) -> String {
         (Const::Int(i64::MIN), _) => "PJ_I64_MIN".to_owned(),
         (Const::Int(i), _) => format!("{i}LL"),
         (Const::Float(f), ty) => {
-            let double = if f.is_nan() {
+            let double = if f.is_nan() && f.is_sign_negative() {
+                "PJ_NEG_F64(pj_nan())".to_owned()
+            } else if f.is_nan() {
                 "pj_nan()".to_owned()
             } else if f.is_infinite() {
                 if f > 0.0 {
@@ -496,11 +442,19 @@ impl<'a> FnEmitter<'a> {
             }
         }
         for (i, local) in func.locals.iter().enumerate() {
+            let id = LocalId(i as u32);
             if local.may_be_unbound {
+                let _ = writeln!(out, "    pj_u8 {} = 0;", names::bound_flag(func, id));
+            }
+            if local.tracked {
+                // A parameter starts as what the caller passed.
+                let numpy = local.kind == LocalKind::Param
+                    && !func.python_params.get(i).copied().unwrap_or(false);
                 let _ = writeln!(
                     out,
-                    "    pj_u8 {} = 0;",
-                    names::bound_flag(func, LocalId(i as u32))
+                    "    pj_u8 {} = {};",
+                    names::numpy_flag(func, id),
+                    u8::from(numpy)
                 );
             }
         }
@@ -610,20 +564,29 @@ impl<'a> FnEmitter<'a> {
     fn stmt(&mut self, stmt: &Stmt) {
         self.comment(stmt);
         match &stmt.kind {
-            StmtKind::Assign { local, value } => {
+            StmtKind::Assign {
+                local,
+                value,
+                tracks,
+            } => {
                 self.assign(*local, value);
+                if let Some(tracks) = tracks {
+                    let flag = self.numpy_test(tracks);
+                    self.set_numpy_flag(*local, &flag);
+                }
                 self.end_statement();
             }
             StmtKind::Store {
                 value,
                 array,
                 indices,
+                chained,
             } => {
                 let elem = self.elem_of(array);
                 let value = self.expr(value);
                 let value = self.simple(value, elem);
                 let array = self.array_view(array);
-                let offset = self.offset(&array, indices);
+                let offset = self.offset(&array, indices, *chained);
                 self.emit(format!(
                     "(({} *){}.data)[{offset}] = {};",
                     scalar_c_type(elem),
@@ -703,6 +666,7 @@ impl<'a> FnEmitter<'a> {
                 ));
                 self.indent += 1;
                 self.set_local(*var, &cursor);
+                self.set_numpy_flag(*var, "0");
                 self.block(body);
                 self.indent -= 1;
                 self.emit("}".to_owned());
@@ -728,6 +692,7 @@ impl<'a> FnEmitter<'a> {
                 self.emit(format!("for ({k} = 0; {k} < {held}.shape[0]; {k}++) {{"));
                 self.indent += 1;
                 self.set_local(*var, &format!("(({} *){held}.data)[{k}]", c_type(elem)));
+                self.set_numpy_flag(*var, "1");
                 self.block(body);
                 self.indent -= 1;
                 self.emit("}".to_owned());
@@ -820,6 +785,36 @@ impl<'a> FnEmitter<'a> {
     }
 
     /// Assign a C value to a local (scalar), setting its bound flag.
+    /// Record what a tracked local holds now (a C condition, true for a
+    /// NumPy scalar); nothing for the others.
+    fn set_numpy_flag(&mut self, local: LocalId, numpy: &str) {
+        if self.func.local(local).tracked {
+            let flag = names::numpy_flag(self.func, local);
+            if flag != numpy {
+                self.emit(format!("{flag} = {numpy};"));
+            }
+        }
+    }
+
+    /// A C condition, true when a value of this flavour is a NumPy scalar.
+    fn numpy_test(&self, flavor: &Arith) -> String {
+        match flavor {
+            Arith::Python => "0".to_owned(),
+            Arith::NumPy => "1".to_owned(),
+            Arith::Tracked(locals) => {
+                let flags: Vec<String> = locals
+                    .iter()
+                    .map(|&l| names::numpy_flag(self.func, l))
+                    .collect();
+                if flags.len() == 1 {
+                    flags[0].clone()
+                } else {
+                    format!("({})", flags.join(" | "))
+                }
+            }
+        }
+    }
+
     fn set_local(&mut self, local: LocalId, value: &str) {
         let name = names::local(self.func, local);
         self.emit(format!("{name} = {value};"));
@@ -933,33 +928,50 @@ impl<'a> FnEmitter<'a> {
         }
     }
 
-    /// The flat element offset of `indices` into `array`, checked.
-    fn offset(&mut self, array: &CExpr, indices: &[Expr]) -> String {
+    /// The flat element offset of `indices` into `array`, checked as NumPy
+    /// checks them: `a[i, j]` evaluates every index, then checks each
+    /// against its axis; `a[i][j]` takes the row (checking `i`) before
+    /// evaluating `j`, and both report axis 0, the first of their array.
+    fn offset(&mut self, array: &CExpr, indices: &[Expr], chained: bool) -> String {
+        let mut values = Vec::with_capacity(indices.len());
         let mut positions = Vec::with_capacity(indices.len());
         for (axis, index) in indices.iter().enumerate() {
             let i = self.expr(index);
-            let i = self.simple(i, Scalar::Int64);
-            let position = self.temp(Type::INT);
-            let extent = format!("{}.shape[{axis}]", array.text);
-            if self.options.boundscheck {
-                let line = self.line;
-                self.check(format!(
-                    "pj_index(rt, {line}, {}, {extent}, {axis}, &{position})",
-                    i.text
-                ));
-            } else {
-                self.emit(format!(
-                    "{position} = {0} < 0 ? {0} + {extent} : {0};",
-                    i.text
-                ));
+            let value = self.simple(i, Scalar::Int64).text;
+            if chained {
+                positions.push(self.bound_index(array, &value, axis, 0));
             }
-            positions.push(position);
+            values.push(value);
+        }
+        if !chained {
+            for (axis, value) in values.iter().enumerate() {
+                positions.push(self.bound_index(array, value, axis, axis));
+            }
         }
         match positions.as_slice() {
             [i] => i.clone(),
             [i, j] => format!("{i} * {}.shape[1] + {j}", array.text),
             _ => unreachable!("arrays have one or two dimensions"),
         }
+    }
+
+    /// The position of index `value` on `axis` of `array` (negative counts
+    /// from the end), checked unless checks are off; an error names axis
+    /// `reported`.
+    fn bound_index(&mut self, array: &CExpr, value: &str, axis: usize, reported: usize) -> String {
+        let position = self.temp(Type::INT);
+        let extent = format!("{}.shape[{axis}]", array.text);
+        if self.options.boundscheck {
+            let line = self.line;
+            self.check(format!(
+                "PJ_INDEX(rt, {line}, {value}, {extent}, {reported}, {position})"
+            ));
+        } else {
+            self.emit(format!(
+                "{position} = {value} < 0 ? {value} + {extent} : {value};"
+            ));
+        }
+        position
     }
 
     // ------------------------------------------------------------------ expressions
@@ -1013,12 +1025,18 @@ impl<'a> FnEmitter<'a> {
                     (UnaryOp::Not, _) => format!("(!{})", v.text),
                     (UnaryOp::Neg, Scalar::Int64) => format!("PJ_NEG64({})", v.text),
                     (UnaryOp::Neg, Scalar::Int32) => format!("PJ_NEG32({})", v.text),
-                    (UnaryOp::Neg, _) => format!("(-{})", v.text),
+                    (UnaryOp::Neg, Scalar::Float32) => format!("PJ_NEG_F32({})", v.text),
+                    (UnaryOp::Neg, _) => format!("PJ_NEG_F64({})", v.text),
                     (UnaryOp::Invert, _) => format!("(({})~{})", scalar_c_type(s), v.text),
                     (UnaryOp::Pos, _) => v.text,
                 })
             }
-            ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, e.ty),
+            ExprKind::Binary {
+                op,
+                arith,
+                lhs,
+                rhs,
+            } => self.binary(*op, arith, lhs, rhs, e.ty),
             ExprKind::Compare { op, lhs, rhs } => {
                 let (l, r) = (self.expr(lhs), self.expr(rhs));
                 if lhs.ty != rhs.ty {
@@ -1088,9 +1106,13 @@ impl<'a> FnEmitter<'a> {
             ExprKind::NumPy { func, args } => self.numpy(*func, args),
             ExprKind::Builtin { func, args } => self.builtin(*func, args, e.ty),
             ExprKind::Convert(inner) => self.convert(inner, e.ty),
-            ExprKind::Load { array, indices } => {
+            ExprKind::Load {
+                array,
+                indices,
+                chained,
+            } => {
                 let array_view = self.array_view(array);
-                let offset = self.offset(&array_view, indices);
+                let offset = self.offset(&array_view, indices, *chained);
                 let s = self.elem_of(array);
                 let t = self.temp(Type::Scalar(s));
                 self.emit(format!(
@@ -1112,7 +1134,7 @@ impl<'a> FnEmitter<'a> {
                 elem,
                 dims,
                 fill,
-                negative,
+                allocator,
             } => {
                 let mut extents = Vec::with_capacity(2);
                 for dim in dims {
@@ -1142,10 +1164,14 @@ impl<'a> FnEmitter<'a> {
                     [n, m] => (n.clone(), m.clone()),
                     _ => unreachable!("arrays have one or two dimensions"),
                 };
-                let raises = i32::from(*negative == NegativeExtent::Raise);
+                let ndim = extents.len();
+                let dtype = match allocator {
+                    Allocator::NumPy => format!("\"{}\"", numpy_dtype_name(*elem)),
+                    Allocator::List => "0".to_owned(),
+                };
                 let line = self.line;
                 self.check(format!(
-                    "pj_alloc(rt, {line}, {n0}, {n1}, (pj_i64)sizeof({}), {raises}, &{t})",
+                    "pj_alloc(rt, {line}, {n0}, {n1}, {ndim}, (pj_i64)sizeof({}), {dtype}, &{t})",
                     scalar_c_type(*elem)
                 ));
                 if let Some(value) = value {
@@ -1166,51 +1192,87 @@ impl<'a> FnEmitter<'a> {
         }
     }
 
-    fn binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, ty: Type) -> CExpr {
+    fn binary(&mut self, op: BinOp, arith: &Arith, lhs: &Expr, rhs: &Expr, ty: Type) -> CExpr {
         let operand = lhs.ty.scalar().expect("binary operators apply to scalars");
         let l = self.expr(lhs);
         let r = self.expr(rhs);
-        let (a, b) = (l.text.as_str(), r.text.as_str());
-        let wrap = |name: &str| CExpr::compound(format!("{name}({a}, {b})"));
-        let width = match operand {
-            Scalar::Int32 => "32",
-            _ => "64",
+        let Arith::Tracked(_) = arith else {
+            return self.arithmetic(op, arith, operand, &l.text, &r.text, ty);
         };
-        match (op, operand.is_float()) {
-            (BinOp::Add, false) if operand != Scalar::Bool => wrap(&format!("PJ_ADD{width}")),
-            (BinOp::Sub, false) if operand != Scalar::Bool => wrap(&format!("PJ_SUB{width}")),
-            (BinOp::Mul, false) if operand != Scalar::Bool => wrap(&format!("PJ_MUL{width}")),
-            (BinOp::Add, _) => CExpr::compound(format!("({a} + {b})")),
-            (BinOp::Sub, _) => CExpr::compound(format!("({a} - {b})")),
-            (BinOp::Mul, _) => CExpr::compound(format!("({a} * {b})")),
-            (BinOp::Div, false) => self.helper("pj_truediv_i64", &[a, b], ty),
-            (BinOp::Div, true) => {
-                let name = if operand == Scalar::Float32 {
-                    "pj_div_f32"
-                } else {
-                    "pj_div_f64"
-                };
-                self.helper(name, &[a, b], ty)
+        // Which rules apply is known only at run time: compute with the
+        // rules of what the tracked locals hold.
+        let (l, r) = (self.simple(l, operand), self.simple(r, operand));
+        let test = self.numpy_test(arith);
+        let t = self.temp(ty);
+        self.emit(format!("if ({test}) {{"));
+        self.indent += 1;
+        let numpy = self.arithmetic(op, &Arith::NumPy, operand, &l.text, &r.text, ty);
+        self.emit(format!("{t} = {};", numpy.text));
+        self.indent -= 1;
+        self.emit("} else {".to_owned());
+        self.indent += 1;
+        let python = self.arithmetic(op, &Arith::Python, operand, &l.text, &r.text, ty);
+        self.emit(format!("{t} = {};", python.text));
+        self.indent -= 1;
+        self.emit("}".to_owned());
+        CExpr::simple(t)
+    }
+
+    /// `a op b` on evaluated operands of type `operand`, by Python's or
+    /// NumPy's rules.
+    fn arithmetic(
+        &mut self,
+        op: BinOp,
+        arith: &Arith,
+        operand: Scalar,
+        a: &str,
+        b: &str,
+        ty: Type,
+    ) -> CExpr {
+        let call = |name: &str| CExpr::compound(format!("{name}({a}, {b})"));
+        let infix = |symbol: &str| CExpr::compound(format!("({a} {symbol} {b})"));
+        let suffix = match operand {
+            Scalar::Float32 => "f32",
+            Scalar::Float64 => "f64",
+            Scalar::Int32 => "i32",
+            Scalar::Int64 | Scalar::Bool => "i64",
+        };
+        let integer = !operand.is_float() && operand != Scalar::Bool;
+        let width = if operand == Scalar::Int32 { "32" } else { "64" };
+        let numpy = match arith {
+            Arith::Python => false,
+            Arith::NumPy => true,
+            Arith::Tracked(_) => unreachable!("binary() decides tracked operations"),
+        };
+        match (op, numpy) {
+            // Integers wrap (deviation 1, and NumPy's rule).
+            (BinOp::Add, _) if integer => call(&format!("PJ_ADD{width}")),
+            (BinOp::Sub, _) if integer => call(&format!("PJ_SUB{width}")),
+            (BinOp::Mul, _) if integer => call(&format!("PJ_MUL{width}")),
+            (BinOp::Add, _) => infix("+"),
+            (BinOp::Sub, _) => infix("-"),
+            (BinOp::Mul, _) => infix("*"),
+            (BinOp::BitAnd, _) => infix("&"),
+            (BinOp::BitOr, _) => infix("|"),
+            (BinOp::BitXor, _) => infix("^"),
+            // Python's rules raise: a helper with a status.
+            (BinOp::Div, false) if integer => self.helper("pj_truediv_i64", &[a, b], ty),
+            (BinOp::Div, false) => self.helper("pj_div_f64", &[a, b], ty),
+            (BinOp::FloorDiv | BinOp::Mod | BinOp::Pow | BinOp::LShift | BinOp::RShift, false) => {
+                self.helper(&format!("pj_{}_{suffix}", helper_name(op)), &[a, b], ty)
             }
-            (BinOp::FloorDiv | BinOp::Mod | BinOp::Pow | BinOp::LShift | BinOp::RShift, _) => {
-                let op_name = match op {
-                    BinOp::FloorDiv => "floordiv",
-                    BinOp::Mod => "mod",
-                    BinOp::Pow => "pow",
-                    BinOp::LShift => "lshift",
-                    _ => "rshift",
-                };
-                let suffix = match operand {
-                    Scalar::Float32 => "f32",
-                    Scalar::Float64 => "f64",
-                    Scalar::Int32 => "i32",
-                    Scalar::Int64 | Scalar::Bool => "i64",
-                };
-                self.helper(&format!("pj_{op_name}_{suffix}"), &[a, b], ty)
+            // NumPy's give a value, except an integer power's negative
+            // exponent.
+            (BinOp::Div, true) if integer => {
+                CExpr::compound(format!("((double){a} / (double){b})"))
             }
-            (BinOp::BitAnd, _) => CExpr::compound(format!("({a} & {b})")),
-            (BinOp::BitOr, _) => CExpr::compound(format!("({a} | {b})")),
-            (BinOp::BitXor, _) => CExpr::compound(format!("({a} ^ {b})")),
+            (BinOp::Div, true) => infix("/"),
+            (BinOp::Pow, true) if integer => self.helper(&format!("pj_pow_{suffix}"), &[a, b], ty),
+            (BinOp::Pow, true) if operand == Scalar::Float32 => call("powf"),
+            (BinOp::Pow, true) => call("pow"),
+            (BinOp::FloorDiv | BinOp::Mod | BinOp::LShift | BinOp::RShift, true) => {
+                call(&format!("pj_np_{}_{suffix}", helper_name(op)))
+            }
         }
     }
 

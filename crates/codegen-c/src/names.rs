@@ -6,18 +6,29 @@
 //! `f<id>_` for functions, and `pj_` for the prelude. A Python variable
 //! called `int`, `main`, `printf`, `NULL` or `pj_raise` therefore becomes
 //! `v_int`, `v_main`, ... and can collide with nothing. Characters outside
-//! ASCII letters, digits and `_` are spelled out (`λ` becomes `_u3bb_`).
+//! ASCII letters, digits and `_` are spelled out ([`mangle`]).
+
+use std::fmt::Write as _;
 
 use pyjit_frontend::typed::{Function, Local, LocalId, LocalKind};
 
-/// The identifier characters of a Python name, made safe for C.
-pub fn sanitize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+/// `prefix_name` for a Python name of ASCII letters, digits and `_`; for
+/// any other name `prefixu_` and the name with `_` doubled and each other
+/// character spelled `_x<hex>_` (`aλ` becomes `u_a_x3bb_` after the
+/// prefix). The two forms differ right after the prefix, and each is
+/// one-to-one, so no two Python names get one C name.
+pub fn mangle(prefix: &str, name: &str) -> String {
+    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return format!("{prefix}_{name}");
+    }
+    let mut out = format!("{prefix}u_");
     for c in name.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            out.push(c);
-        } else {
-            out.push_str(&format!("_u{:x}_", c as u32));
+        match c {
+            '_' => out.push_str("__"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            c => {
+                let _ = write!(out, "_x{:x}_", c as u32);
+            }
         }
     }
     out
@@ -31,18 +42,24 @@ pub fn local(func: &Function, id: LocalId) -> String {
 fn local_name(local: &Local, id: LocalId) -> String {
     match local.kind {
         LocalKind::Temp => format!("t_{}", id.0),
-        LocalKind::Param | LocalKind::Variable => format!("v_{}", sanitize(&local.name)),
+        LocalKind::Param | LocalKind::Variable => mangle("v", &local.name),
     }
 }
 
 /// The C name of the "is bound" flag of a local that may be read unbound.
 pub fn bound_flag(func: &Function, id: LocalId) -> String {
-    format!("bv_{}", sanitize(&func.local(id).name))
+    mangle("bv", &func.local(id).name)
+}
+
+/// The C name of the flag of a tracked local: 1 while it holds a NumPy
+/// scalar, 0 while it holds a Python number.
+pub fn numpy_flag(func: &Function, id: LocalId) -> String {
+    mangle("nf", &func.local(id).name)
 }
 
 /// The C name of a compiled function.
 pub fn function(func: &Function) -> String {
-    format!("f{}_{}", func.id.0, sanitize(&func.name))
+    mangle(&format!("f{}", func.id.0), &func.name)
 }
 
 #[cfg(test)]
@@ -51,8 +68,12 @@ mod tests {
 
     #[test]
     fn names_are_safe_in_c() {
-        assert_eq!(sanitize("x_1"), "x_1");
-        assert_eq!(sanitize("λ"), "_u3bb_");
-        assert_eq!(sanitize("é2"), "_ue9_2");
+        assert_eq!(mangle("v", "x_1"), "v_x_1");
+        assert_eq!(mangle("v", "int"), "v_int");
+        assert_eq!(mangle("v", "λ"), "vu__x3bb_");
+        assert_eq!(mangle("v", "é_2"), "vu__xe9___2");
+        // An ASCII name that looks like an escaped one stays apart from it.
+        assert_ne!(mangle("v", "a_x3bb_"), mangle("v", "aλ"));
+        assert_ne!(mangle("v", "u_a_x3bb_"), mangle("v", "aλ"));
     }
 }

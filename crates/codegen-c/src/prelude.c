@@ -20,8 +20,7 @@ double acos(double); double atan(double); double atan2(double, double); double s
 double cosh(double); double tanh(double); double asinh(double); double acosh(double);
 double atanh(double); double fabs(double); double floor(double); double ceil(double);
 double trunc(double); double copysign(double, double); double hypot(double, double);
-double fmod(double, double); double erf(double); double erfc(double); double tgamma(double);
-double lgamma(double); double nearbyint(double);
+double fmod(double, double); double erf(double); double erfc(double); double nearbyint(double);
 float sqrtf(float); float expf(float); float expm1f(float); float logf(float);
 float log2f(float); float log10f(float); float log1pf(float); float powf(float, float);
 float sinf(float); float cosf(float); float tanf(float); float asinf(float); float acosf(float);
@@ -39,6 +38,19 @@ float copysignf(float, float); float hypotf(float, float); float fmodf(float, fl
 
 static double pj_nan(void) { union { pj_u64 u; double d; } x; x.u = 0x7ff8000000000000ULL; return x.d; }
 static double pj_inf(void) { union { pj_u64 u; double d; } x; x.u = 0x7ff0000000000000ULL; return x.d; }
+
+/* -x for floats. tcc 0.9.27 computes it as 0.0 - x, which keeps the sign of
+ * a NaN (`math.copysign(1.0, -math.nan)` would be 1.0); IEEE 754 and CPython
+ * flip the sign bit, which the other compilers do for -x. */
+#ifdef __TINYC__
+static double pj_neg_f64(double x) { union { pj_u64 u; double d; } v; v.d = x; v.u ^= 0x8000000000000000ULL; return v.d; }
+static float pj_neg_f32(float x) { union { pj_u32 u; float f; } v; v.f = x; v.u ^= 0x80000000U; return v.f; }
+#define PJ_NEG_F64(x) pj_neg_f64(x)
+#define PJ_NEG_F32(x) pj_neg_f32(x)
+#else
+#define PJ_NEG_F64(x) (-(x))
+#define PJ_NEG_F32(x) (-(x))
+#endif
 static int pj_isnan(double x) { return x != x; }
 static int pj_isinf(double x) { return x == x && x - x != 0.0; }
 static int pj_isfinite(double x) { return x - x == 0.0; }
@@ -113,42 +125,50 @@ static pj_i32 pj_raise_unbound(pj_rt *rt, pj_i32 line, const char *name) {
 #define PJ_ABS32(a) ((a) < 0 ? PJ_NEG32(a) : (a))
 
 static const char pj_int_zero_division[] = "integer division or modulo by zero";
+static const char pj_int_zero_modulo[] = "integer modulo by zero";
 
-/* a // b: floors. */
-static pj_i32 pj_floordiv_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, pj_i64 *out) {
+/* NumPy's integer a // b: floors; a zero divisor gives 0 (NumPy warns),
+ * and INT_MIN // -1 wraps. Python's adds the ZeroDivisionError. */
+static pj_i64 pj_np_floordiv_i64(pj_i64 a, pj_i64 b) {
     pj_i64 q, r;
-    if (b == 0) return pj_raise(rt, PJ_ZeroDivisionError, line, pj_int_zero_division);
-    if (b == -1) { *out = PJ_NEG64(a); return 0; }
+    if (b == 0) return 0;
+    if (b == -1) return PJ_NEG64(a);
     q = a / b; r = a % b;
-    *out = (r != 0 && ((r < 0) != (b < 0))) ? q - 1 : q;
-    return 0;
+    return (r != 0 && ((r < 0) != (b < 0))) ? q - 1 : q;
 }
 
-/* a % b: the sign of b. */
-static pj_i32 pj_mod_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, pj_i64 *out) {
-    pj_i64 r;
-    if (b == 0) return pj_raise(rt, PJ_ZeroDivisionError, line, pj_int_zero_division);
-    if (b == -1) { *out = 0; return 0; }
-    r = a % b;
-    *out = (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
-    return 0;
-}
-
-static pj_i32 pj_floordiv_i32(pj_rt *rt, pj_i32 line, pj_i32 a, pj_i32 b, pj_i32 *out) {
+static pj_i32 pj_np_floordiv_i32(pj_i32 a, pj_i32 b) {
     pj_i32 q, r;
-    if (b == 0) return pj_raise(rt, PJ_ZeroDivisionError, line, pj_int_zero_division);
-    if (b == -1) { *out = PJ_NEG32(a); return 0; }
+    if (b == 0) return 0;
+    if (b == -1) return PJ_NEG32(a);
     q = a / b; r = a % b;
-    *out = (r != 0 && ((r < 0) != (b < 0))) ? q - 1 : q;
+    return (r != 0 && ((r < 0) != (b < 0))) ? q - 1 : q;
+}
+
+/* NumPy's integer a % b: the sign of b; a zero divisor gives 0. */
+static pj_i64 pj_np_mod_i64(pj_i64 a, pj_i64 b) {
+    pj_i64 r;
+    if (b == 0 || b == -1) return 0;
+    r = a % b;
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
+
+static pj_i32 pj_np_mod_i32(pj_i32 a, pj_i32 b) {
+    pj_i32 r;
+    if (b == 0 || b == -1) return 0;
+    r = a % b;
+    return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
+
+static pj_i32 pj_floordiv_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, pj_i64 *out) {
+    if (b == 0) return pj_raise(rt, PJ_ZeroDivisionError, line, pj_int_zero_division);
+    *out = pj_np_floordiv_i64(a, b);
     return 0;
 }
 
-static pj_i32 pj_mod_i32(pj_rt *rt, pj_i32 line, pj_i32 a, pj_i32 b, pj_i32 *out) {
-    pj_i32 r;
-    if (b == 0) return pj_raise(rt, PJ_ZeroDivisionError, line, pj_int_zero_division);
-    if (b == -1) { *out = 0; return 0; }
-    r = a % b;
-    *out = (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+static pj_i32 pj_mod_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, pj_i64 *out) {
+    if (b == 0) return pj_raise(rt, PJ_ZeroDivisionError, line, pj_int_zero_modulo);
+    *out = pj_np_mod_i64(a, b);
     return 0;
 }
 
@@ -184,8 +204,8 @@ static pj_i32 pj_truediv_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, double 
     return 0;
 }
 
-/* a ** b of ints, b >= 0 (the checker types a negative exponent as a float
- * power; an int32 one is NumPy's error). */
+/* a ** b of ints. Python's exponent is never negative here (the checker
+ * types a negative one as a float power); NumPy raises for one. */
 static pj_i32 pj_pow_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, pj_i64 *out) {
     pj_u64 result = 1, base = (pj_u64)a;
     if (b < 0) return pj_raise(rt, PJ_ValueError, line, "Integers to negative integer powers are not allowed.");
@@ -210,30 +230,36 @@ static pj_i32 pj_pow_i32(pj_rt *rt, pj_i32 line, pj_i32 a, pj_i32 b, pj_i32 *out
     return 0;
 }
 
+/* NumPy's shifts: a count outside 0..bits-1, negative ones included,
+ * shifts everything out. Python's raise for a negative count. */
+static pj_i64 pj_np_lshift_i64(pj_i64 a, pj_i64 b) {
+    return (pj_u64)b < 64 ? (pj_i64)((pj_u64)a << b) : 0;
+}
+
+static pj_i64 pj_np_rshift_i64(pj_i64 a, pj_i64 b) {
+    if ((pj_u64)b >= 64) return a < 0 ? -1 : 0;
+    /* Arithmetic shift without relying on implementation-defined >>. */
+    return a >= 0 ? (pj_i64)((pj_u64)a >> b) : ~(pj_i64)(~(pj_u64)a >> b);
+}
+
+static pj_i32 pj_np_lshift_i32(pj_i32 a, pj_i32 b) {
+    return (pj_u32)b < 32 ? (pj_i32)((pj_u32)a << b) : 0;
+}
+
+static pj_i32 pj_np_rshift_i32(pj_i32 a, pj_i32 b) {
+    if ((pj_u32)b >= 32) return a < 0 ? -1 : 0;
+    return a >= 0 ? (pj_i32)((pj_u32)a >> b) : ~(pj_i32)(~(pj_u32)a >> b);
+}
+
 static pj_i32 pj_lshift_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, pj_i64 *out) {
     if (b < 0) return pj_raise(rt, PJ_ValueError, line, "negative shift count");
-    *out = b >= 64 ? 0 : (pj_i64)((pj_u64)a << b);
+    *out = pj_np_lshift_i64(a, b);
     return 0;
 }
 
 static pj_i32 pj_rshift_i64(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i64 b, pj_i64 *out) {
     if (b < 0) return pj_raise(rt, PJ_ValueError, line, "negative shift count");
-    if (b >= 64) { *out = a < 0 ? -1 : 0; return 0; }
-    /* Arithmetic shift without relying on implementation-defined >>. */
-    *out = a >= 0 ? (pj_i64)((pj_u64)a >> b) : ~(pj_i64)(~(pj_u64)a >> b);
-    return 0;
-}
-
-static pj_i32 pj_lshift_i32(pj_rt *rt, pj_i32 line, pj_i32 a, pj_i32 b, pj_i32 *out) {
-    if (b < 0) return pj_raise(rt, PJ_ValueError, line, "negative shift count");
-    *out = b >= 32 ? 0 : (pj_i32)((pj_u32)a << b);
-    return 0;
-}
-
-static pj_i32 pj_rshift_i32(pj_rt *rt, pj_i32 line, pj_i32 a, pj_i32 b, pj_i32 *out) {
-    if (b < 0) return pj_raise(rt, PJ_ValueError, line, "negative shift count");
-    if (b >= 32) { *out = a < 0 ? -1 : 0; return 0; }
-    *out = a >= 0 ? (pj_i32)((pj_u32)a >> b) : ~(pj_i32)(~(pj_u32)a >> b);
+    *out = pj_np_rshift_i64(a, b);
     return 0;
 }
 
@@ -253,101 +279,69 @@ static pj_i32 pj_div_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out
     return 0;
 }
 
-static pj_i32 pj_div_f32(pj_rt *rt, pj_i32 line, float a, float b, float *out) {
-    if (b == 0.0f) return pj_raise(rt, PJ_ZeroDivisionError, line, "float division by zero");
-    *out = a / b;
-    return 0;
-}
-
-/* CPython's float_divmod: the floored quotient and the remainder with the
- * sign of the divisor. */
-static void pj_divmod_f64(double a, double b, double *floordiv, double *mod) {
-    double m = fmod(a, b), div = (a - m) / b;
-    if (m != 0.0) {
-        if ((b < 0.0) != (m < 0.0)) { m += b; div -= 1.0; }
-    } else {
-        m = copysign(0.0, b);
-    }
-    if (div != 0.0) {
-        double f = floor(div);
-        if (div - f > 0.5) f += 1.0;
-        *floordiv = f;
-    } else {
-        *floordiv = copysign(0.0, a / b);
-    }
-    *mod = m;
-}
-
-static pj_i32 pj_floordiv_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out) {
-    double mod;
-    if (b == 0.0) return pj_raise(rt, PJ_ZeroDivisionError, line, "float floor division by zero");
-    pj_divmod_f64(a, b, out, &mod);
-    return 0;
-}
-
-/* CPython's float_rem. */
-static pj_i32 pj_mod_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out) {
-    double m;
-    if (b == 0.0) return pj_raise(rt, PJ_ZeroDivisionError, line, "float modulo");
+/* The floored quotient of CPython's float_divmod, which NumPy's
+ * npy_divmod computes the same way; a zero divisor gives a / b (NumPy). */
+static double pj_np_floordiv_f64(double a, double b) {
+    double m, div, f;
+    if (b == 0.0) return a / b;
     m = fmod(a, b);
-    if (m != 0.0) {
-        if ((b < 0.0) != (m < 0.0)) m += b;
-    } else {
-        m = copysign(0.0, b);
-    }
-    *out = m;
-    return 0;
+    div = (a - m) / b;
+    if (m != 0.0 && (b < 0.0) != (m < 0.0)) div -= 1.0;
+    if (div == 0.0) return copysign(0.0, a / b);
+    f = floor(div);
+    if (div - f > 0.5) f += 1.0;
+    return f;
+}
+
+/* CPython's float_rem, NumPy's npy_remainder: the sign of the divisor; a
+ * zero divisor gives NaN (NumPy). */
+static double pj_np_mod_f64(double a, double b) {
+    double m = fmod(a, b);
+    if (b == 0.0) return m;
+    if (m != 0.0) return (b < 0.0) != (m < 0.0) ? m + b : m;
+    return copysign(0.0, b);
 }
 
 /* float32 versions: NumPy computes in single precision. */
-static pj_i32 pj_floordiv_f32(pj_rt *rt, pj_i32 line, float a, float b, float *out) {
-    float m, div;
-    if (b == 0.0f) return pj_raise(rt, PJ_ZeroDivisionError, line, "float floor division by zero");
+static float pj_np_floordiv_f32(float a, float b) {
+    float m, div, f;
+    if (b == 0.0f) return a / b;
     m = fmodf(a, b);
     div = (a - m) / b;
     if (m != 0.0f && (b < 0.0f) != (m < 0.0f)) div -= 1.0f;
-    if (div != 0.0f) {
-        float f = floorf(div);
-        if (div - f > 0.5f) f += 1.0f;
-        *out = f;
-    } else {
-        *out = copysignf(0.0f, a / b);
-    }
+    if (div == 0.0f) return copysignf(0.0f, a / b);
+    f = floorf(div);
+    if (div - f > 0.5f) f += 1.0f;
+    return f;
+}
+
+static float pj_np_mod_f32(float a, float b) {
+    float m = fmodf(a, b);
+    if (b == 0.0f) return m;
+    if (m != 0.0f) return (b < 0.0f) != (m < 0.0f) ? m + b : m;
+    return copysignf(0.0f, b);
+}
+
+static pj_i32 pj_floordiv_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out) {
+    if (b == 0.0) return pj_raise(rt, PJ_ZeroDivisionError, line, "float floor division by zero");
+    *out = pj_np_floordiv_f64(a, b);
     return 0;
 }
 
-static pj_i32 pj_mod_f32(pj_rt *rt, pj_i32 line, float a, float b, float *out) {
-    float m;
-    if (b == 0.0f) return pj_raise(rt, PJ_ZeroDivisionError, line, "float modulo");
-    m = fmodf(a, b);
-    if (m != 0.0f) {
-        if ((b < 0.0f) != (m < 0.0f)) m += b;
-    } else {
-        m = copysignf(0.0f, b);
-    }
-    *out = m;
+static pj_i32 pj_mod_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out) {
+    if (b == 0.0) return pj_raise(rt, PJ_ZeroDivisionError, line, "float modulo");
+    *out = pj_np_mod_f64(a, b);
     return 0;
 }
 
 /* CPython's float_pow: 0.0 to a negative power and overflow raise; a
  * negative base to a fractional power is NaN (LANGUAGE.md, deviation 4),
- * where CPython returns a complex number. */
+ * where CPython returns a complex number. NumPy's is C's pow. */
 static pj_i32 pj_pow_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out) {
     double r;
     if (a == 0.0 && b < 0.0 && pj_isfinite(b))
         return pj_raise(rt, PJ_ZeroDivisionError, line, "0.0 cannot be raised to a negative power");
     r = pow(a, b);
-    if (pj_isinf(r) && pj_isfinite(a) && pj_isfinite(b))
-        return pj_raise(rt, PJ_OverflowError, line, "(34, 'Numerical result out of range')");
-    *out = r;
-    return 0;
-}
-
-static pj_i32 pj_pow_f32(pj_rt *rt, pj_i32 line, float a, float b, float *out) {
-    float r;
-    if (a == 0.0f && b < 0.0f && pj_isfinite(b))
-        return pj_raise(rt, PJ_ZeroDivisionError, line, "0.0 cannot be raised to a negative power");
-    r = powf(a, b);
     if (pj_isinf(r) && pj_isfinite(a) && pj_isfinite(b))
         return pj_raise(rt, PJ_OverflowError, line, "(34, 'Numerical result out of range')");
     *out = r;
@@ -473,16 +467,155 @@ static pj_i32 pj_math_hypot(pj_rt *rt, pj_i32 line, double x, double y, double *
     return 0;
 }
 
-/* math.gamma: poles at zero and the negative integers are domain errors. */
-static pj_i32 pj_math_gamma(pj_rt *rt, pj_i32 line, double x, double *out) {
-    if (x == -pj_inf() || x == 0.0 || (x < 0.0 && x == floor(x))) return pj_raise(rt, PJ_ValueError, line, pj_domain);
-    return pj_math_check(rt, line, x, tgamma(x), 1, out);
+/* math.gamma and math.lgamma as CPython computes them (m_tgamma and
+ * m_lgamma in Modules/mathmodule.c), not the C library's: the same Lanczos
+ * approximation (g = 6.024680040776729583740234375, 13 terms, the
+ * coefficients from Boost), the same table of exact values for integers up
+ * to 23 and the same order of operations, so that results agree with
+ * CPython to the last bit. Errors are CPython's: a pole or a negative
+ * integer is a domain error, a finite argument with an infinite result a
+ * range error. */
+#define PJ_LANCZOS_N 13
+static const double pj_lanczos_g = 6.024680040776729583740234375;
+static const double pj_lanczos_g_minus_half = 5.524680040776729583740234375;
+static const double pj_lanczos_num[PJ_LANCZOS_N] = {
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408
+};
+static const double pj_lanczos_den[PJ_LANCZOS_N] = {
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0,
+    13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0
+};
+static const double pj_gamma_integral[23] = {
+    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0,
+    3628800.0, 39916800.0, 479001600.0, 6227020800.0, 87178291200.0,
+    1307674368000.0, 20922789888000.0, 355687428096000.0,
+    6402373705728000.0, 121645100408832000.0, 2432902008176640000.0,
+    51090942171709440000.0, 1124000727777607680000.0
+};
+static const double pj_pi = 3.141592653589793238462643383279502884;
+static const double pj_log_pi = 1.144729885849400174143427351353058711647;
+
+/* The Lanczos sum for x > 0, Horner's rule in 1/x for large x. */
+static double pj_lanczos_sum(double x) {
+    double num = 0.0, den = 0.0;
+    int i;
+    if (x < 5.0) {
+        for (i = PJ_LANCZOS_N; --i >= 0; ) {
+            num = num * x + pj_lanczos_num[i];
+            den = den * x + pj_lanczos_den[i];
+        }
+    } else {
+        for (i = 0; i < PJ_LANCZOS_N; i++) {
+            num = num / x + pj_lanczos_num[i];
+            den = den / x + pj_lanczos_den[i];
+        }
+    }
+    return num / den;
 }
 
-/* math.lgamma */
+/* sin(pi * x) for finite x, exact at the integers and half-integers. */
+static double pj_sinpi(double x) {
+    double y = fmod(fabs(x), 2.0), r;
+    switch ((int)nearbyint(2.0 * y)) {
+    case 0: r = sin(pj_pi * y); break;
+    case 1: r = cos(pj_pi * (y - 0.5)); break;
+    case 2: r = sin(pj_pi * (1.0 - y)); break;
+    case 3: r = -cos(pj_pi * (y - 1.5)); break;
+    default: r = sin(pj_pi * (y - 2.0)); break;
+    }
+    return copysign(1.0, x) * r;
+}
+
+static pj_i32 pj_math_gamma(pj_rt *rt, pj_i32 line, double x, double *out) {
+    double absx, r, y, z, q, sqrtpow;
+    if (!pj_isfinite(x)) {
+        if (x != x || x > 0.0) { *out = x; return 0; }
+        return pj_raise(rt, PJ_ValueError, line, pj_domain);
+    }
+    if (x == 0.0) return pj_raise(rt, PJ_ValueError, line, pj_domain);
+    if (x == floor(x)) {
+        if (x < 0.0) return pj_raise(rt, PJ_ValueError, line, pj_domain);
+        if (x <= 23.0) { *out = pj_gamma_integral[(int)x - 1]; return 0; }
+    }
+    absx = fabs(x);
+    if (absx < 1e-20) {
+        r = 1.0 / x;
+        if (pj_isinf(r)) return pj_raise(rt, PJ_OverflowError, line, pj_range);
+        *out = r;
+        return 0;
+    }
+    if (absx > 200.0) {
+        if (x < 0.0) { *out = 0.0 / pj_sinpi(x); return 0; }
+        return pj_raise(rt, PJ_OverflowError, line, pj_range);
+    }
+    y = absx + pj_lanczos_g_minus_half;
+    /* The rounding error of y, to correct the result (no fast-math: the
+     * C compiler must not simplify this to zero). */
+    if (absx > pj_lanczos_g_minus_half) {
+        q = y - absx;
+        z = q - pj_lanczos_g_minus_half;
+    } else {
+        q = y - pj_lanczos_g_minus_half;
+        z = q - absx;
+    }
+    z = z * pj_lanczos_g / y;
+    if (x < 0.0) {
+        r = -pj_pi / pj_sinpi(absx) / absx * exp(y) / pj_lanczos_sum(absx);
+        r -= z * r;
+        if (absx < 140.0) {
+            r /= pow(y, absx - 0.5);
+        } else {
+            sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = pj_lanczos_sum(absx) / exp(y);
+        r += z * r;
+        if (absx < 140.0) {
+            r *= pow(y, absx - 0.5);
+        } else {
+            sqrtpow = pow(y, absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if (pj_isinf(r)) return pj_raise(rt, PJ_OverflowError, line, pj_range);
+    *out = r;
+    return 0;
+}
+
 static pj_i32 pj_math_lgamma(pj_rt *rt, pj_i32 line, double x, double *out) {
-    if (x <= 0.0 && x == floor(x)) return pj_raise(rt, PJ_ValueError, line, pj_domain);
-    return pj_math_check(rt, line, x, lgamma(x), 1, out);
+    double r, absx;
+    if (!pj_isfinite(x)) {
+        *out = x != x ? x : pj_inf();
+        return 0;
+    }
+    if (x == floor(x) && x <= 2.0) {
+        if (x <= 0.0) return pj_raise(rt, PJ_ValueError, line, pj_domain);
+        *out = 0.0;
+        return 0;
+    }
+    absx = fabs(x);
+    if (absx < 1e-20) { *out = -log(absx); return 0; }
+    r = log(pj_lanczos_sum(absx)) - pj_lanczos_g;
+    r += (absx - 0.5) * (log(absx + pj_lanczos_g - 0.5) - 1);
+    if (x < 0.0) r = pj_log_pi - log(fabs(pj_sinpi(absx))) - log(absx) - r;
+    if (pj_isinf(r)) return pj_raise(rt, PJ_OverflowError, line, pj_range);
+    *out = r;
+    return 0;
 }
 
 /* math.floor and math.ceil of a float give an int. */
@@ -506,15 +639,18 @@ static float pj_np_radians_f32(float x) { return x * (3.14159265358979323846f / 
 
 /* ---- arrays ------------------------------------------------------------ */
 
-/* The position of index `i` on an axis of length `n`: negative indices
- * count from the end; out of range raises IndexError with NumPy's message. */
-static pj_i32 pj_index(pj_rt *rt, pj_i32 line, pj_i64 i, pj_i64 n, pj_i32 axis, pj_i64 *out) {
-    pj_i64 j = i < 0 ? i + n : i;
-    if (j < 0 || j >= n)
-        return pj_raise_fmt(rt, PJ_IndexError, line, "index %d is out of bounds for axis %d with size %d", i, axis, n);
-    *out = j;
-    return 0;
+static pj_i32 pj_index_error(pj_rt *rt, pj_i32 line, pj_i64 i, pj_i64 n, pj_i32 axis) {
+    return pj_raise_fmt(rt, PJ_IndexError, line, "index %d is out of bounds for axis %d with size %d", i, axis, n);
 }
+
+/* out = the position of index `i` on an axis of length `n`, or raise
+ * IndexError with NumPy's message: negative indices count from the end.
+ * A macro, not a function, so that tcc, which never inlines, pays two
+ * compares per access and no call. `i` and `n` must be free of side
+ * effects (the generator passes variables and constants). */
+#define PJ_INDEX(rt, line, i, n, axis, out) \
+    ((out) = (i) < 0 ? (i) + (n) : (i), \
+     (pj_u64)(out) >= (pj_u64)(n) ? pj_index_error(rt, line, i, n, axis) : 0)
 
 static void pj_incref(pj_array a) {
     if (a.owner) a.owner->refcount++;
@@ -524,24 +660,82 @@ static void pj_decref(pj_rt *rt, pj_array a) {
     if (a.owner && --a.owner->refcount == 0) rt->dealloc(rt->host, a.owner, a.owner->bytes);
 }
 
-/* A new array of n0 x n1 elements of `size` bytes, zeroed. A negative
- * extent raises ValueError (np.zeros) or counts as zero ([x] * n). */
-static pj_i32 pj_alloc(pj_rt *rt, pj_i32 line, pj_i64 n0, pj_i64 n1, pj_i64 size, int negative_raises, pj_array *out) {
+/* Append text to a message being built in out[0..*len). */
+static void pj_append(char *out, int *len, const char *text) {
+    while (*text && *len < PJ_ERROR_MESSAGE_LEN - 1) out[(*len)++] = *text++;
+    out[*len] = 0;
+}
+
+static void pj_append_i64(char *out, int *len, pj_i64 v) {
+    char buf[24];
+    buf[pj_itoa(v, buf)] = 0;
+    pj_append(out, len, buf);
+}
+
+/* NumPy's _ArrayMemoryError message: "Unable to allocate 7.28 TiB for an
+ * array with shape (1000000000000,) and data type float64", the size in
+ * binary units to three significant figures as NumPy's _size_to_string. */
+static pj_i32 pj_raise_numpy_memory(pj_rt *rt, pj_i32 line, pj_u64 bytes, pj_i64 n0, pj_i64 n1, int ndim, const char *dtype) {
+    static const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    char out[PJ_ERROR_MESSAGE_LEN];
+    int len = 0, unit = 0, bits = 0, decimals;
+    double n_units;
+    pj_u64 scaled, rest = bytes;
+    while (rest > 1) { rest >>= 1; bits++; }
+    unit = (bits > 1 ? bits : 1) / 10;
+    n_units = (double)bytes / (double)(1ULL << (10 * unit));
+    if (nearbyint(n_units) == 1024.0) { unit++; n_units /= 1024.0; }
+    pj_append(out, &len, "Unable to allocate ");
+    if (unit == 0) {
+        pj_append_i64(out, &len, (pj_i64)bytes);
+    } else {
+        /* '{:#.3g}' below 1000, every integer digit (and the point) above. */
+        decimals = n_units < 9.995 ? 2 : n_units < 99.95 ? 1 : 0;
+        scaled = (pj_u64)nearbyint(n_units * (decimals == 2 ? 100.0 : decimals == 1 ? 10.0 : 1.0));
+        pj_append_i64(out, &len, (pj_i64)(decimals == 2 ? scaled / 100 : decimals == 1 ? scaled / 10 : scaled));
+        pj_append(out, &len, ".");
+        if (decimals == 2) { out[len++] = (char)('0' + scaled / 10 % 10); out[len++] = (char)('0' + scaled % 10); }
+        if (decimals == 1) out[len++] = (char)('0' + scaled % 10);
+        out[len] = 0;
+    }
+    pj_append(out, &len, " ");
+    pj_append(out, &len, units[unit]);
+    pj_append(out, &len, " for an array with shape (");
+    pj_append_i64(out, &len, n0);
+    if (ndim == 2) { pj_append(out, &len, ", "); pj_append_i64(out, &len, n1); }
+    else pj_append(out, &len, ",");
+    pj_append(out, &len, ") and data type ");
+    pj_append(out, &len, dtype);
+    return pj_raise(rt, PJ_MemoryError, line, out);
+}
+
+/* A new zeroed array of n0 x n1 elements of `size` bytes (n1 is 1 for a
+ * 1-D array). `dtype` names the element type for np.zeros/ones/empty,
+ * whose errors are NumPy's: a negative extent is a ValueError, a size past
+ * the largest index a ValueError, a failed allocation _ArrayMemoryError.
+ * `dtype` is null for `[x] * n`, where a negative count gives an empty list
+ * and a failed allocation a bare MemoryError, as for Python lists. */
+static pj_i32 pj_alloc(pj_rt *rt, pj_i32 line, pj_i64 n0, pj_i64 n1, int ndim, pj_i64 size, const char *dtype, pj_array *out) {
     pj_u64 count, bytes;
     pj_meminfo *block;
     if (n0 < 0 || n1 < 0) {
-        if (negative_raises) return pj_raise(rt, PJ_ValueError, line, "negative dimensions are not allowed");
+        if (dtype) return pj_raise(rt, PJ_ValueError, line, "negative dimensions are not allowed");
         if (n0 < 0) n0 = 0;
         if (n1 < 0) n1 = 0;
     }
     count = (pj_u64)n0 * (pj_u64)n1;
-    if ((n1 != 0 && count / (pj_u64)n1 != (pj_u64)n0) || count > (1ULL << 56) / (pj_u64)size)
-        return pj_raise(rt, PJ_MemoryError, line, "cannot allocate the array: too large");
-    bytes = count * (pj_u64)size + PJ_MEMINFO_SIZE;
-    block = (pj_meminfo *)rt->alloc(rt->host, (pj_i64)bytes);
-    if (!block) return pj_raise(rt, PJ_MemoryError, line, "cannot allocate the array: out of memory");
+    if ((n1 != 0 && count / (pj_u64)n1 != (pj_u64)n0) || count > (pj_u64)PJ_I64_MAX / (pj_u64)size) {
+        if (dtype) return pj_raise(rt, PJ_ValueError, line, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+        return pj_raise(rt, PJ_MemoryError, line, "");
+    }
+    bytes = count * (pj_u64)size;
+    block = bytes > (pj_u64)PJ_I64_MAX - PJ_MEMINFO_SIZE ? 0 : (pj_meminfo *)rt->alloc(rt->host, (pj_i64)(bytes + PJ_MEMINFO_SIZE));
+    if (!block) {
+        if (dtype) return pj_raise_numpy_memory(rt, line, bytes, n0, n1, ndim, dtype);
+        return pj_raise(rt, PJ_MemoryError, line, "");
+    }
     block->refcount = 1;
-    block->bytes = (pj_i64)bytes;
+    block->bytes = (pj_i64)(bytes + PJ_MEMINFO_SIZE);
     out->data = (char *)block + PJ_MEMINFO_SIZE;
     out->shape[0] = n0;
     out->shape[1] = n1;

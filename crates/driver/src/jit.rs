@@ -52,7 +52,7 @@ pub struct Stats {
 struct Inner {
     options: Options,
     cache: Cache,
-    toolchain: OnceLock<Result<Toolchain, String>>,
+    toolchain: OnceLock<Result<Toolchain, pyjit_runtime::Error>>,
     stats: Mutex<Stats>,
 }
 
@@ -102,12 +102,11 @@ impl Jit {
 
     /// The C compilers.
     pub fn toolchain(&self) -> Result<&Toolchain, Error> {
-        let found = self.0.toolchain.get_or_init(|| {
-            Toolchain::discover(&self.0.options.compilers).map_err(|e| e.to_string())
-        });
-        found
-            .as_ref()
-            .map_err(|message| Error::Argument(message.clone()))
+        let found = self
+            .0
+            .toolchain
+            .get_or_init(|| Toolchain::discover(&self.0.options.compilers));
+        found.as_ref().map_err(|e| Error::Toolchain(e.clone()))
     }
 
     /// Load a Python file.
@@ -143,8 +142,14 @@ struct ModuleInner {
     jit: Jit,
     module: SourceModule,
     parse: Duration,
-    compiled: Mutex<HashMap<(String, Signature), Arc<Compiled>>>,
+    /// One slot per specialization; a thread compiling it holds the slot's
+    /// lock, so others asking for the same one wait instead of compiling it
+    /// again.
+    compiled: Mutex<HashMap<(String, Signature), Arc<Slot>>>,
 }
+
+/// A specialization, once compiled.
+type Slot = Mutex<Option<Arc<Compiled>>>;
 
 /// A loaded Python file. Cheap to clone.
 #[derive(Clone)]
@@ -237,12 +242,15 @@ impl Function {
         let start = Instant::now();
         let signature = pyjit_frontend::resolve_signature(&inner.module, &self.name, source)?;
         let key = (self.name.clone(), signature.clone());
-        if let Some(compiled) = inner
+        let slot = inner
             .compiled
             .lock()
             .expect("no panics while locked")
-            .get(&key)
-        {
+            .entry(key)
+            .or_default()
+            .clone();
+        let mut slot = slot.lock().expect("no panics while locked");
+        if let Some(compiled) = &*slot {
             return Ok(compiled.clone());
         }
         let program = pyjit_frontend::check(&inner.module, &self.name, &signature)?;
@@ -308,11 +316,7 @@ impl Function {
             compiler: invocation.describe(),
             timings,
         });
-        inner
-            .compiled
-            .lock()
-            .expect("no panics while locked")
-            .insert(key, compiled.clone());
+        *slot = Some(compiled.clone());
         Ok(compiled)
     }
 }

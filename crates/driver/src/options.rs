@@ -69,7 +69,11 @@ impl Options {
     pub fn from_env() -> Options {
         Options {
             cache: user_cache_dir().map_or(CacheLocation::Temporary, CacheLocation::Directory),
-            compilers: Discovery::from_env(),
+            compilers: Discovery {
+                explicit: non_empty_var("PYJIT_CC").map(PathBuf::from),
+                cc: non_empty_var("CC").and_then(|v| v.into_string().ok()),
+                path: None,
+            },
             ..Options::default()
         }
     }
@@ -77,12 +81,13 @@ impl Options {
 
 /// The per-user cache directory named by the environment.
 pub fn user_cache_dir() -> Option<PathBuf> {
-    let non_empty = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    non_empty("PYJIT_CACHE_DIR")
-        .or_else(|| non_empty("XDG_CACHE_HOME").map(|d| d.join("pyjit")))
-        .or_else(|| non_empty("HOME").map(|d| d.join(".cache").join("pyjit")))
+    let dir = |name: &str| non_empty_var(name).map(PathBuf::from);
+    dir("PYJIT_CACHE_DIR")
+        .or_else(|| dir("XDG_CACHE_HOME").map(|d| d.join("pyjit")))
+        .or_else(|| dir("HOME").map(|d| d.join(".cache").join("pyjit")))
+}
+
+/// An environment variable that is set to something.
+fn non_empty_var(name: &str) -> Option<std::ffi::OsString> {
+    std::env::var_os(name).filter(|v| !v.is_empty())
 }

@@ -6,7 +6,7 @@
 //! written too), through conditional expressions, and through calls (a
 //! parameter the callee writes makes the argument written).
 
-use pyjit_frontend::typed::{Expr, ExprKind, LocalId, PrintItem, Program, Stmt, StmtKind};
+use pyjit_frontend::typed::{Expr, ExprKind, LocalId, Program, Stmt, StmtKind};
 
 /// For each parameter of the entry function: whether it may be written.
 pub(crate) fn written_params(program: &Program) -> Vec<bool> {
@@ -84,65 +84,25 @@ impl Facts<'_> {
 
     fn stmt(&mut self, stmt: &Stmt) {
         pyjit_frontend::stack::ensure_sufficient_stack(|| match &stmt.kind {
-            StmtKind::Assign { local, value } => {
+            StmtKind::Assign { local, value, .. } => {
                 if value.ty.as_array().is_some() && self.is_written_here(*local) {
                     self.mark_roots(value);
                 }
                 self.expr(value);
             }
-            StmtKind::Store {
-                value,
-                array,
-                indices,
-            } => {
+            StmtKind::Store { array, .. } => {
                 self.mark_roots(array);
-                self.expr(value);
-                self.expr(array);
-                indices.iter().for_each(|i| self.expr(i));
+                self.walk(stmt);
             }
-            StmtKind::If {
-                cond,
-                then_body,
-                else_body,
-            } => {
-                self.expr(cond);
-                then_body.iter().for_each(|s| self.stmt(s));
-                else_body.iter().for_each(|s| self.stmt(s));
-            }
-            StmtKind::While { cond, body, orelse } => {
-                self.expr(cond);
-                body.iter().chain(orelse).for_each(|s| self.stmt(s));
-            }
-            StmtKind::ForRange {
-                start,
-                stop,
-                step,
-                body,
-                orelse,
-                ..
-            } => {
-                [start, stop, step].into_iter().for_each(|e| self.expr(e));
-                body.iter().chain(orelse).for_each(|s| self.stmt(s));
-            }
-            StmtKind::ForEach {
-                array,
-                body,
-                orelse,
-                ..
-            } => {
-                self.expr(array);
-                body.iter().chain(orelse).for_each(|s| self.stmt(s));
-            }
-            StmtKind::Return(Some(e)) | StmtKind::Expr(e) | StmtKind::Assert { cond: e, .. } => {
-                self.expr(e)
-            }
-            StmtKind::Print { items, .. } => items.iter().for_each(|i| {
-                if let PrintItem::Value(e) = i {
-                    self.expr(e);
-                }
-            }),
-            StmtKind::Return(None) | StmtKind::Break | StmtKind::Continue => {}
+            _ => self.walk(stmt),
         });
+    }
+
+    /// Visit what a statement evaluates and the blocks it holds.
+    fn walk(&mut self, stmt: &Stmt) {
+        let (exprs, blocks) = stmt.parts();
+        exprs.into_iter().for_each(|e| self.expr(e));
+        blocks.into_iter().flatten().for_each(|s| self.stmt(s));
     }
 
     fn is_written_here(&self, local: LocalId) -> bool {
@@ -161,31 +121,9 @@ impl Facts<'_> {
                     }
                 }
             }
-            for child in children(e) {
+            for child in e.children() {
                 self.expr(child);
             }
         });
-    }
-}
-
-fn children(e: &Expr) -> Vec<&Expr> {
-    match &e.kind {
-        ExprKind::Const(_) | ExprKind::Local { .. } => Vec::new(),
-        ExprKind::Unary { operand, .. } | ExprKind::Convert(operand) => vec![operand],
-        ExprKind::Binary { lhs, rhs, .. } | ExprKind::Compare { lhs, rhs, .. } => vec![lhs, rhs],
-        ExprKind::And(a, b) | ExprKind::Or(a, b) => vec![a, b],
-        ExprKind::IfExp {
-            cond,
-            then,
-            otherwise,
-        } => vec![cond, then, otherwise],
-        ExprKind::Call { args, .. }
-        | ExprKind::Math { args, .. }
-        | ExprKind::NumPy { args, .. }
-        | ExprKind::Builtin { args, .. } => args.iter().collect(),
-        ExprKind::Load { array, indices } => std::iter::once(&**array).chain(indices).collect(),
-        ExprKind::Len { array, .. } | ExprKind::Size(array) => vec![array],
-        ExprKind::Alloc { dims, .. } => dims.iter().collect(),
-        ExprKind::SetTemp { value, .. } => vec![value],
     }
 }

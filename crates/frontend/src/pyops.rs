@@ -41,6 +41,10 @@ fn int_zero_division() -> PyException {
     PyException::new("ZeroDivisionError", "integer division or modulo by zero")
 }
 
+fn int_zero_modulo() -> PyException {
+    PyException::new("ZeroDivisionError", "integer modulo by zero")
+}
+
 /// `a // b` on ints: floors.
 pub fn int_floordiv(a: i64, b: i64) -> Result<Wrapping, PyException> {
     if b == 0 {
@@ -63,7 +67,7 @@ pub fn int_floordiv(a: i64, b: i64) -> Result<Wrapping, PyException> {
 /// `a % b` on ints: the result has the sign of `b`.
 pub fn int_mod(a: i64, b: i64) -> Result<i64, PyException> {
     if b == 0 {
-        return Err(int_zero_division());
+        return Err(int_zero_modulo());
     }
     if b == -1 {
         return Ok(0);
@@ -263,7 +267,12 @@ pub fn float_repr(x: f64) -> String {
     }
     // Rust's `{:e}` gives the shortest round-trip digits: `1.5e-7`, `1e300`.
     // Python writes them positionally when the decimal exponent is -4..16.
-    repr_from_scientific(&format!("{x:e}"), |exponent| (-4..16).contains(&exponent))
+    let sci = ties_to_even(
+        format!("{x:e}"),
+        |precision| format!("{x:.precision$e}"),
+        |text| text.parse::<f64>().is_ok_and(|y| y == x),
+    );
+    repr_from_scientific(&sci, |exponent| (-4..16).contains(&exponent))
 }
 
 /// `str()` of an `np.float32` as NumPy 2 writes it: the shortest digits
@@ -283,7 +292,95 @@ pub fn float32_repr(x: f32) -> String {
     }
     let magnitude = f64::from(x.abs());
     let positional = magnitude == 0.0 || (1e-4..1e6).contains(&magnitude);
-    repr_from_scientific(&format!("{x:e}"), |_| positional)
+    let sci = ties_to_even(
+        format!("{x:e}"),
+        |precision| format!("{x:.precision$e}"),
+        |text| text.parse::<f32>().is_ok_and(|y| y == x),
+    );
+    repr_from_scientific(&sci, |_| positional)
+}
+
+/// The shortest digits with Python's tie rule. When the value lies exactly
+/// halfway between two shortest candidates that both round-trip
+/// (`2.0**50 + 0.25` between `...624.2` and `...624.3`), Python's `repr`
+/// (David Gay's algorithm) and NumPy's take the one with an even last
+/// digit; Rust's `{:e}` takes the upper. `shortest` is Rust's `{:e}`,
+/// `exact(p)` the value correctly rounded to `p` digits after the point
+/// (`{:.p$e}`, exact in Rust), `round_trips` whether digits read back as
+/// the value.
+fn ties_to_even(
+    shortest: String,
+    exact: impl Fn(usize) -> String,
+    round_trips: impl Fn(&str) -> bool,
+) -> String {
+    let (mantissa, _) = shortest.split_once('e').expect("`{:e}` has an exponent");
+    let digits = mantissa.chars().filter(char::is_ascii_digit).count();
+    // A tie needs the next digit to be a 5...
+    let next = exact(digits);
+    let (next_mantissa, _) = next.split_once('e').expect("an exponent");
+    if !next_mantissa.ends_with('5') {
+        return shortest;
+    }
+    // ...followed by nothing: the exact decimal value of a double has at
+    // most 767 significant digits, of a float 112. Thirty more digits rule
+    // out almost every value before the full expansion is needed.
+    let zeros_after = |text: &str| {
+        let (m, _) = text.split_once('e').expect("an exponent");
+        m.bytes()
+            .filter(u8::is_ascii_digit)
+            .skip(digits + 1)
+            .all(|d| d == b'0')
+    };
+    if !zeros_after(&exact(digits + 30)) {
+        return shortest;
+    }
+    let full = exact(800);
+    let (full_mantissa, full_exponent) = full.split_once('e').expect("an exponent");
+    let (sign, full_mantissa) = full_mantissa
+        .strip_prefix('-')
+        .map_or(("", full_mantissa), |m| ("-", m));
+    let full_digits: Vec<u8> = full_mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let (head, tail) = full_digits.split_at(digits);
+    if tail[0] != b'5' || tail[1..].iter().any(|&d| d != b'0') {
+        return shortest;
+    }
+    let exponent: i32 = full_exponent.parse().expect("an integer exponent");
+    // The candidates are `head` and `head + 1` in the last digit.
+    let lower = head.to_vec();
+    let mut upper = head.to_vec();
+    let mut upper_exponent = exponent;
+    let mut i = upper.len();
+    loop {
+        if i == 0 {
+            upper.insert(0, b'1');
+            upper.pop();
+            upper_exponent += 1;
+            break;
+        }
+        i -= 1;
+        if upper[i] == b'9' {
+            upper[i] = b'0';
+        } else {
+            upper[i] += 1;
+            break;
+        }
+    }
+    let (even, even_exponent) = if (lower[lower.len() - 1] - b'0').is_multiple_of(2) {
+        (lower, exponent)
+    } else {
+        (upper, upper_exponent)
+    };
+    let text = String::from_utf8(even).expect("ASCII digits");
+    let candidate = if text.len() > 1 {
+        format!("{sign}{}.{}e{even_exponent}", &text[..1], &text[1..])
+    } else {
+        format!("{sign}{text}e{even_exponent}")
+    };
+    if round_trips(&candidate) {
+        candidate
+    } else {
+        shortest
+    }
 }
 
 /// Lay out shortest digits (`d.ddde±x` from Rust's `{:e}`) as Python does:
@@ -324,6 +421,18 @@ mod tests {
     use super::*;
 
     // Expected values are CPython 3.11's.
+    #[test]
+    fn ties_between_shortest_candidates_go_to_even() {
+        let halfway = 2f64.powi(50) + 0.25;
+        assert_eq!(float_repr(halfway), "1125899906842624.2");
+        assert_eq!(float_repr(-halfway), "-1125899906842624.2");
+        assert_eq!(float_repr(halfway + 0.5), "1125899906842624.8");
+        assert_eq!(float_repr(0.3), "0.3");
+        // NumPy: np.float32(2396745.25) prints 2.3967452e+06.
+        assert_eq!(float32_repr(16777217.0f32 / 7.0), "2.3967452e+06");
+        assert_eq!(float32_repr(0.1), "0.1");
+    }
+
     #[test]
     fn integer_division_floors() {
         assert_eq!(int_floordiv(7, -2), Ok((-4, false)));

@@ -72,6 +72,10 @@ pub struct Function {
     pub locals: Vec<Local>,
     /// The return type (`Type::None` for a function without `return value`).
     pub ret: Type,
+    /// For each parameter, whether the caller passes a Python number (an
+    /// `int`, `float` or `bool` of Python) rather than a NumPy scalar or an
+    /// array: NEP 50 treats them differently.
+    pub python_params: Vec<bool>,
     /// The body.
     pub body: Vec<Stmt>,
     /// The `def` line.
@@ -105,6 +109,13 @@ pub struct Local {
     /// [`ExprKind::Local`] with `checked: true` and raise `UnboundLocalError`
     /// when the variable is unbound, so the local needs a flag at run time.
     pub may_be_unbound: bool,
+    /// Whether it holds a Python number on some paths and a NumPy scalar on
+    /// others, so compiled code tracks which at run time ([`Arith`]).
+    /// Assignments to it say what it holds after them
+    /// ([`StmtKind::Assign`]); a parameter starts as what the caller passes
+    /// ([`Function::python_params`]), a `range` loop variable is a Python
+    /// int, a loop variable over an array a NumPy scalar.
+    pub tracked: bool,
 }
 
 /// What sort of local.
@@ -128,15 +139,87 @@ pub struct Stmt {
     pub span: Span,
 }
 
+impl Stmt {
+    /// The expressions the statement itself evaluates, in order, and the
+    /// blocks it holds.
+    pub fn parts(&self) -> (Vec<&Expr>, Vec<&[Stmt]>) {
+        let mut exprs: Vec<&Expr> = Vec::new();
+        let mut blocks: Vec<&[Stmt]> = Vec::new();
+        match &self.kind {
+            StmtKind::Assign { value, .. } | StmtKind::Expr(value) => exprs.push(value),
+            StmtKind::Store {
+                value,
+                array,
+                indices,
+                ..
+            } => {
+                exprs.push(value);
+                exprs.push(array);
+                exprs.extend(indices);
+            }
+            StmtKind::If {
+                cond,
+                then_body,
+                else_body,
+            } => {
+                exprs.push(cond);
+                blocks.push(then_body);
+                blocks.push(else_body);
+            }
+            StmtKind::While { cond, body, orelse } => {
+                exprs.push(cond);
+                blocks.push(body);
+                blocks.push(orelse);
+            }
+            StmtKind::ForRange {
+                start,
+                stop,
+                step,
+                body,
+                orelse,
+                ..
+            } => {
+                exprs.extend([start, stop, step]);
+                blocks.push(body);
+                blocks.push(orelse);
+            }
+            StmtKind::ForEach {
+                array,
+                body,
+                orelse,
+                ..
+            } => {
+                exprs.push(array);
+                blocks.push(body);
+                blocks.push(orelse);
+            }
+            StmtKind::Return(value) => exprs.extend(value),
+            StmtKind::Assert { cond, .. } => exprs.push(cond),
+            StmtKind::Print { items, .. } => exprs.extend(items.iter().filter_map(|i| match i {
+                PrintItem::Value(e) => Some(e),
+                PrintItem::Text(_) => None,
+            })),
+            StmtKind::Break | StmtKind::Continue => {}
+        }
+        (exprs, blocks)
+    }
+}
+
 /// The statements.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StmtKind {
-    /// `local = value`; `value` has the local's type.
+    /// `local = value`; `value` has the local's type. For a tracked local
+    /// ([`Local::tracked`]), `tracks` says what it holds afterwards: a
+    /// NumPy scalar ([`Arith::NumPy`]), a Python number
+    /// ([`Arith::Python`]), or whatever the listed locals hold
+    /// ([`Arith::Tracked`]).
     Assign {
         /// The variable.
         local: LocalId,
         /// The value.
         value: Expr,
+        /// What a tracked local holds afterwards; `None` for the others.
+        tracks: Option<Arith>,
     },
     /// `array[indices] = value`; `value` has the element type. Python
     /// evaluates the value first, then the array, then the indices. Indices
@@ -148,6 +231,8 @@ pub enum StmtKind {
         array: Expr,
         /// One index per dimension.
         indices: Vec<Expr>,
+        /// Written `a[i][j]` rather than `a[i, j]` ([`ExprKind::Load`]).
+        chained: bool,
     },
     /// `if cond: then_body else: else_body`.
     If {
@@ -259,7 +344,31 @@ pub enum Const {
     Bool(bool),
 }
 
-/// Binary operators on numbers, with Python's meaning.
+/// Whose rules an arithmetic operation follows. CPython computes with
+/// Python's rules when both operands are Python numbers, and with NumPy's
+/// when a NumPy scalar (an array element, an `np.float32(...)`, a value
+/// computed from one) takes part. The two differ only for `/`, `//`, `%`,
+/// `**` and the shifts, and for `+` and `*` of two bools; see [`BinOp`].
+///
+/// Which one applies is known when the program is checked, except for
+/// values read from a *tracked* variable ([`Local::tracked`]), assigned
+/// Python numbers on some paths and NumPy scalars on others: `s = 0.0`
+/// then `s += a[i]` in a loop holds a Python float if the loop never ran.
+/// Compiled code keeps a flag for such a variable, and an operation on it
+/// follows the rules of what it holds at that moment, as CPython does.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Arith {
+    /// Python's `int`, `float` and `bool` arithmetic.
+    Python,
+    /// NumPy's scalar arithmetic: errors become IEEE results or zeros.
+    NumPy,
+    /// NumPy's if any of these tracked locals holds a NumPy scalar when the
+    /// operation runs, Python's otherwise.
+    Tracked(Vec<LocalId>),
+}
+
+/// Binary operators on numbers. Where Python's and NumPy's rules differ
+/// ([`Arith`]), both are given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BinOp {
     /// `+`; integers wrap (deviation 1).
@@ -268,24 +377,32 @@ pub enum BinOp {
     Sub,
     /// `*`; integers wrap.
     Mul,
-    /// `/`, true division: on floats IEEE division, on two `int64` the
-    /// correctly rounded quotient as `float64`. A zero divisor raises
-    /// `ZeroDivisionError`.
+    /// `/`, true division, giving a float. Python: on two `int64` the
+    /// correctly rounded quotient, a zero divisor raises
+    /// `ZeroDivisionError`. NumPy: both sides converted to the float type
+    /// first, IEEE division (`1/0` is `inf`, `0/0` is `nan`).
     Div,
-    /// `//`: floors; a zero divisor raises `ZeroDivisionError`.
+    /// `//`: floors. Python: a zero divisor raises `ZeroDivisionError`.
+    /// NumPy: an integer divided by zero gives 0, a float `a / 0`.
     FloorDiv,
-    /// `%`: takes the sign of the divisor; a zero divisor raises
-    /// `ZeroDivisionError`.
+    /// `%`: takes the sign of the divisor. Python: a zero divisor raises
+    /// `ZeroDivisionError`. NumPy: an integer modulo zero is 0, a float
+    /// one NaN.
     Mod,
-    /// `**`: on integers the exponent is known non-negative (a negative one
-    /// raises `ValueError`, NumPy's rule for `int32`); on floats Python's
+    /// `**`. On integers: Python's exponent is known non-negative (the
+    /// checker types a negative one as a float power); NumPy raises
+    /// `ValueError` for a negative exponent. On floats: Python's
     /// `float.__pow__` (`0.0 ** -1` raises `ZeroDivisionError`, overflow
-    /// raises `OverflowError`, a negative base to a fractional power gives
-    /// NaN, deviation 4).
+    /// raises `OverflowError`); NumPy's is C's `pow` (`inf`, no errors). A
+    /// negative base to a fractional power is NaN in both (deviation 4 for
+    /// Python).
     Pow,
-    /// `<<` on integers; a negative count raises `ValueError`.
+    /// `<<` on integers. Python: a negative count raises `ValueError`.
+    /// NumPy: a count outside `0..bits` gives 0.
     LShift,
-    /// `>>` on integers; a negative count raises `ValueError`.
+    /// `>>` on integers. Python: a negative count raises `ValueError`.
+    /// NumPy: a count outside `0..bits` gives 0, or -1 for a negative
+    /// number.
     RShift,
     /// `&` on integers or bools.
     BitAnd,
@@ -462,6 +579,8 @@ pub enum ExprKind {
     Binary {
         /// The operator.
         op: BinOp,
+        /// Python's or NumPy's rules for it.
+        arith: Arith,
         /// Left operand.
         lhs: Box<Expr>,
         /// Right operand.
@@ -536,6 +655,12 @@ pub enum ExprKind {
         array: Box<Expr>,
         /// One `int64` per dimension.
         indices: Vec<Expr>,
+        /// Written `a[i][j]` rather than `a[i, j]`. NumPy then takes the
+        /// row `a[i]` before evaluating `j`, and an index out of range on
+        /// either is reported for axis 0 (of the array, then of the row);
+        /// for `a[i, j]` it evaluates both indices first and reports the
+        /// axis.
+        chained: bool,
     },
     /// `array.shape[dim]`; `len(array)` is dimension 0.
     Len {
@@ -554,8 +679,8 @@ pub enum ExprKind {
         dims: Vec<Expr>,
         /// Initial contents.
         fill: Fill,
-        /// What a negative extent means.
-        negative: NegativeExtent,
+        /// Which allocation the program wrote, deciding its errors.
+        allocator: Allocator,
     },
     /// Assign `value` to the temporary `local` and give its value.
     SetTemp {
@@ -579,16 +704,52 @@ pub enum Fill {
     Value(Box<Expr>),
 }
 
-/// What a negative extent means for an allocation.
+/// How an array was allocated, which decides the errors allocation raises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NegativeExtent {
-    /// `[0] * -3` is an empty list.
-    Empty,
-    /// `np.zeros(-3)` raises `ValueError: negative dimensions are not allowed`.
-    Raise,
+pub enum Allocator {
+    /// `[0.0] * n`: a negative `n` makes an empty list, and a failed
+    /// allocation raises a bare `MemoryError`, as for Python lists.
+    List,
+    /// `np.zeros`, `np.ones`, `np.empty`: a negative extent raises
+    /// `ValueError: negative dimensions are not allowed`, and a failed
+    /// allocation NumPy's `MemoryError` naming the size, shape and dtype.
+    NumPy,
 }
 
 impl Expr {
+    /// The direct sub-expressions, in evaluation order.
+    pub fn children(&self) -> Vec<&Expr> {
+        match &self.kind {
+            ExprKind::Const(_) | ExprKind::Local { .. } => Vec::new(),
+            ExprKind::Unary { operand, .. } | ExprKind::Convert(operand) => vec![operand],
+            ExprKind::Binary { lhs, rhs, .. } | ExprKind::Compare { lhs, rhs, .. } => {
+                vec![lhs, rhs]
+            }
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => vec![a, b],
+            ExprKind::IfExp {
+                cond,
+                then,
+                otherwise,
+            } => vec![cond, then, otherwise],
+            ExprKind::Call { args, .. }
+            | ExprKind::Math { args, .. }
+            | ExprKind::NumPy { args, .. }
+            | ExprKind::Builtin { args, .. } => args.iter().collect(),
+            ExprKind::Load { array, indices, .. } => {
+                std::iter::once(&**array).chain(indices).collect()
+            }
+            ExprKind::Len { array, .. } | ExprKind::Size(array) => vec![array],
+            ExprKind::Alloc { dims, fill, .. } => {
+                let mut out: Vec<&Expr> = dims.iter().collect();
+                if let Fill::Value(v) = fill {
+                    out.push(v);
+                }
+                out
+            }
+            ExprKind::SetTemp { value, .. } => vec![value],
+        }
+    }
+
     /// A constant expression.
     pub fn constant(value: Const, ty: Type, span: Span) -> Expr {
         Expr {
@@ -699,19 +860,27 @@ impl Printer<'_> {
 
     fn stmt_unguarded(&mut self, stmt: &Stmt, depth: usize) {
         match &stmt.kind {
-            StmtKind::Assign { local, value } => {
-                let text = format!("{} = {}", self.func.local(*local).name, self.expr(value));
+            StmtKind::Assign {
+                local,
+                value,
+                tracks,
+            } => {
+                let mut text = format!("{} = {}", self.func.local(*local).name, self.expr(value));
+                if let Some(tracks) = tracks {
+                    text.push_str(&format!("  # holds {}", self.flavor(tracks)));
+                }
                 self.line(depth, &text);
             }
             StmtKind::Store {
                 value,
                 array,
                 indices,
+                chained,
             } => {
                 let text = format!(
-                    "{}[{}] = {}",
+                    "{}{} = {}",
                     self.expr(array),
-                    self.list(indices),
+                    self.indices(indices, *chained),
                     self.expr(value)
                 );
                 self.line(depth, &text);
@@ -811,6 +980,41 @@ impl Printer<'_> {
         }
     }
 
+    /// `s or t` for the locals of [`Arith::Tracked`].
+    fn tracked_names(&self, arith: &Arith) -> String {
+        match arith {
+            Arith::Tracked(locals) => {
+                let names: Vec<&str> = locals
+                    .iter()
+                    .map(|&l| self.func.local(l).name.as_str())
+                    .collect();
+                names.join(" or ")
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// What a value is: `python`, `numpy`, or `numpy if s or t`.
+    fn flavor(&self, arith: &Arith) -> String {
+        match arith {
+            Arith::Python => "python".to_owned(),
+            Arith::NumPy => "numpy".to_owned(),
+            Arith::Tracked(_) => format!("numpy if {}", self.tracked_names(arith)),
+        }
+    }
+
+    /// `[i, j]`, or `[i][j]` for chained indexing.
+    fn indices(&self, indices: &[Expr], chained: bool) -> String {
+        if chained {
+            indices
+                .iter()
+                .map(|i| format!("[{}]", self.expr(i)))
+                .collect()
+        } else {
+            format!("[{}]", self.list(indices))
+        }
+    }
+
     fn list(&self, exprs: &[Expr]) -> String {
         exprs
             .iter()
@@ -850,9 +1054,31 @@ impl Printer<'_> {
                 let sep = if *op == UnaryOp::Not { " " } else { "" };
                 format!("({}{sep}{}):{}", op.symbol(), self.expr(operand), e.ty)
             }
-            ExprKind::Binary { op, lhs, rhs } => {
+            ExprKind::Binary {
+                op,
+                arith,
+                lhs,
+                rhs,
+            } => {
+                // NumPy's rules are marked where they differ from Python's.
+                let differs = matches!(
+                    op,
+                    BinOp::Div
+                        | BinOp::FloorDiv
+                        | BinOp::Mod
+                        | BinOp::Pow
+                        | BinOp::LShift
+                        | BinOp::RShift
+                );
+                let marker = match arith {
+                    Arith::NumPy if differs => "np".to_owned(),
+                    Arith::Tracked(_) if differs => {
+                        format!("[np if {}]", self.tracked_names(arith))
+                    }
+                    _ => String::new(),
+                };
                 format!(
-                    "({} {} {}):{}",
+                    "{marker}({} {} {}):{}",
                     self.expr(lhs),
                     op.symbol(),
                     self.expr(rhs),
@@ -896,8 +1122,12 @@ impl Printer<'_> {
                 format!("{name}({}):{}", self.list(args), e.ty)
             }
             ExprKind::Convert(inner) => format!("{}({})", e.ty, self.expr(inner)),
-            ExprKind::Load { array, indices } => {
-                format!("{}[{}]", self.expr(array), self.list(indices))
+            ExprKind::Load {
+                array,
+                indices,
+                chained,
+            } => {
+                format!("{}{}", self.expr(array), self.indices(indices, *chained))
             }
             ExprKind::Len { array, dim } => format!("{}.shape[{dim}]", self.expr(array)),
             ExprKind::Size(array) => format!("{}.size", self.expr(array)),
@@ -905,7 +1135,7 @@ impl Printer<'_> {
                 elem,
                 dims,
                 fill,
-                negative,
+                allocator,
             } => {
                 let fill = match fill {
                     Fill::Zeros => "zeros".to_owned(),
@@ -913,11 +1143,11 @@ impl Printer<'_> {
                     Fill::Uninit => "empty".to_owned(),
                     Fill::Value(v) => format!("full {}", self.expr(v)),
                 };
-                let negative = match negative {
-                    NegativeExtent::Empty => "negative=empty",
-                    NegativeExtent::Raise => "negative=raise",
+                let allocator = match allocator {
+                    Allocator::List => "list",
+                    Allocator::NumPy => "numpy",
                 };
-                format!("alloc[{elem}]({}; {fill}; {negative})", self.list(dims))
+                format!("alloc[{elem}]({}; {fill}; {allocator})", self.list(dims))
             }
             ExprKind::SetTemp { local, value } => {
                 format!("({} := {})", self.func.local(*local).name, self.expr(value))

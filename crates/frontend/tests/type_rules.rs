@@ -246,9 +246,9 @@ fn arrays_index_store_and_allocate() {
         expect![[r#"
             def f#0(a: float32[:, :], n: int64) -> float32[:, :]:
                 # locals: b: float64[:], c: float32[:, :]
-                b = alloc[float64](n; zeros; negative=empty)
-                c = alloc[float32](n, n; zeros; negative=raise)
-                a[0:int64, 1:int64] = float32((b[-1:int64] + 1.0:float64):float64)
+                b = alloc[float64](n; zeros; list)
+                c = alloc[float32](n, n; zeros; numpy)
+                a[0:int64][1:int64] = float32((b[-1:int64] + 1.0:float64):float64)
                 c[1:int64, 0:int64] = (c[1:int64, 0:int64] + float32(float64(a.shape[1]))):float32
                 return c
         "#]],
@@ -418,7 +418,7 @@ fn python_scalars_are_weak_and_numpy_scalars_strong() {
                 s = 0.0:float32
                 for i in range(0:int64, x.shape[0], 1:int64):
                     s = (s + x[i]):float32
-                m = (s / float32(float64(x.shape[0]))):float32
+                m = np(s / float32(float64(x.shape[0]))):float32
                 return (float64(m) + y[0:int64]):float64
         "#]],
     );

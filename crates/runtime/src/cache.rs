@@ -53,8 +53,14 @@ impl Library {
         &self.path
     }
 
-    /// Load a library and check its ABI version.
+    /// Load a library written by [`seal`], after checking its seal (a
+    /// truncated or damaged file can crash the dynamic loader, so it must
+    /// never reach it), then its ABI version.
     fn load(path: &Path) -> Result<Library, String> {
+        let bytes = fs::read(path).map_err(|e| e.to_string())?;
+        if !is_sealed(&bytes) {
+            return Err("damaged: its checksum does not match".to_owned());
+        }
         // SAFETY: the file is a library this process or another pyjit built
         // into a directory only this user can write; `pyjit_abi` has no
         // preconditions, and the version check guards `pyjit_entry`'s type.
@@ -78,6 +84,32 @@ impl Library {
             })
         }
     }
+}
+
+/// What ends a sealed library, after the digest.
+const SEAL_MAGIC: &[u8; 8] = b"PYJITSUM";
+/// The bytes [`seal`] appends: a SHA-256 digest and [`SEAL_MAGIC`].
+const SEAL_LEN: usize = 32 + SEAL_MAGIC.len();
+
+/// Append to a freshly built library the SHA-256 of its contents and a
+/// marker. Dynamic loaders read only the segments the ELF headers name, so
+/// the trailer changes nothing for them; for [`Library::load`] it proves the
+/// file is whole.
+fn seal(path: &Path) -> std::io::Result<()> {
+    let bytes = fs::read(path)?;
+    let digest = Sha256::digest(&bytes);
+    let mut file = fs::OpenOptions::new().append(true).open(path)?;
+    file.write_all(&digest)?;
+    file.write_all(SEAL_MAGIC)
+}
+
+fn is_sealed(bytes: &[u8]) -> bool {
+    let Some(body_len) = bytes.len().checked_sub(SEAL_LEN) else {
+        return false;
+    };
+    let (body, trailer) = bytes.split_at(body_len);
+    let (digest, magic) = trailer.split_at(32);
+    magic == SEAL_MAGIC && Sha256::digest(body).as_slice() == digest
 }
 
 /// What marks a file being written, in its name.
@@ -269,6 +301,7 @@ impl Cache {
             });
         }
         let _ = fs::remove_file(&c_temporary);
+        seal(&temporary).map_err(|e| self.failure(e))?;
         fs::rename(&temporary, &path).map_err(|e| self.failure(e))?;
         let compile = start.elapsed();
         let start = Instant::now();

@@ -14,7 +14,9 @@ use std::sync::{Mutex, OnceLock};
 use crate::error::Error;
 
 /// Where to look for compilers: values the caller read from its
-/// configuration (the command line reads `PYJIT_CC`, `CC` and `PATH`).
+/// configuration (the `pyjit` command reads `PYJIT_CC` and `CC`). This
+/// crate reads no environment variable but `PATH`, and that only when
+/// [`Discovery::path`] is `None`.
 #[derive(Clone, Debug, Default)]
 pub struct Discovery {
     /// A compiler that overrides every other choice, tcc included.
@@ -26,19 +28,6 @@ pub struct Discovery {
 }
 
 impl Discovery {
-    /// Discovery from the process environment (`PYJIT_CC`, `CC`, `PATH`).
-    /// Only the outermost layers (the command line, the Python package) call
-    /// this; libraries pass their own configuration.
-    pub fn from_env() -> Discovery {
-        Discovery {
-            explicit: std::env::var_os("PYJIT_CC")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from),
-            cc: std::env::var("CC").ok().filter(|v| !v.trim().is_empty()),
-            path: std::env::var_os("PATH"),
-        }
-    }
-
     fn search(&self, name: &str) -> Option<PathBuf> {
         let name = Path::new(name);
         if name.components().count() > 1 {

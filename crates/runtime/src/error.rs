@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 /// A failure to compile, cache or load generated code.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum Error {
     /// No C compiler could be found.
     #[error("no C compiler found (tried {} from {from}); install gcc, clang or tcc, or set PYJIT_CC to a compiler", tried.join(", "))]

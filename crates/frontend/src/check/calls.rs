@@ -5,7 +5,7 @@
 use crate::ast::{self, ExprKind as A};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, closest};
 use crate::source::Span;
-use crate::typed::{Builtin, Const, Expr, ExprKind, Fill, MathFn, NegativeExtent};
+use crate::typed::{Allocator, Builtin, Const, Expr, ExprKind, Fill, MathFn};
 use crate::types::{Scalar, Type};
 
 use super::annotations::{self, Annotated, numpy_dtype, plural};
@@ -425,6 +425,9 @@ impl<'m> FnChecker<'_, 'm> {
                 span,
             },
             weak,
+            // A return joined from Python and NumPy values is a NumPy
+            // scalar to its callers (deviation 2).
+            tracked: Vec::new(),
         })
     }
 
@@ -510,6 +513,12 @@ impl<'m> FnChecker<'_, 'm> {
                     });
                 }
                 let (t, weak) = t.expect("at least two arguments");
+                // The result is one of the arguments.
+                let tracked = if weak {
+                    Vec::new()
+                } else {
+                    Val::tracked_of(&values.iter().collect::<Vec<_>>())
+                };
                 let mut converted = Vec::with_capacity(values.len());
                 for v in values {
                     converted.push(self.coerce(v, Type::Scalar(t))?);
@@ -522,6 +531,7 @@ impl<'m> FnChecker<'_, 'm> {
                 Ok(Val {
                     e: builtin_expr(func, converted, Type::Scalar(t), span),
                     weak,
+                    tracked,
                 })
             }
             "int" | "round" => {
@@ -596,7 +606,7 @@ impl<'m> FnChecker<'_, 'm> {
                 let v = self.value(&args[0])?;
                 self.number(&v, name, args[0].span)?;
                 let e = self.coerce(v, Type::BOOL)?;
-                Ok(Val::strong(Expr { span, ..e }))
+                Ok(Val::python(Expr { span, ..e }))
             }
             "len" => {
                 if args.len() == 2 {
@@ -702,11 +712,12 @@ impl<'m> FnChecker<'_, 'm> {
     fn abs(&mut self, v: Val, name: &str, arg_span: Span, span: Span) -> CResult<Val> {
         let s = self.number(&v, name, arg_span)?;
         let t = if s == Scalar::Bool { Scalar::Int64 } else { s };
-        let weak = v.weak;
+        let (weak, tracked) = (v.weak, v.tracked.clone());
         let arg = self.coerce(v, Type::Scalar(t))?;
         Ok(Val {
             e: builtin_expr(Builtin::Abs, vec![arg], Type::Scalar(t), span),
             weak,
+            tracked,
         })
     }
 
@@ -910,25 +921,38 @@ impl<'m> FnChecker<'_, 'm> {
                     "NumPy computes this in float16 for a bool; convert with `float(b)` first",
                 );
             }
-            if matches!(
-                func,
-                MathFn::Floor | MathFn::Ceil | MathFn::Trunc | MathFn::Fmod | MathFn::Pow
-            ) && s.is_integral()
-            {
-                return error(
-                    DiagnosticKind::TypeMismatch,
-                    format!("pyjit applies `np.{name}` to floats only"),
-                    arg.span,
-                    format!("`{}`", s.python_name()),
-                    "convert with `float(x)` first",
-                );
-            }
             // NumPy computes integer inputs in float64.
             let s = if s.is_integral() { Scalar::Float64 } else { s };
             t = Some(match t {
                 None => (s, v.weak),
                 Some((acc, weak)) => Scalar::promote_weak(acc, weak, s, v.weak),
             });
+        }
+        // With only integers NumPy keeps an integer type for these (and
+        // raises for a negative integer power); pyjit computes them on floats.
+        if matches!(
+            func,
+            MathFn::Floor | MathFn::Ceil | MathFn::Trunc | MathFn::Fmod | MathFn::Pow
+        ) && let Some(last) = values.last()
+            && values
+                .iter()
+                .all(|v| v.e.ty.scalar().is_some_and(Scalar::is_integral))
+        {
+            return error(
+                DiagnosticKind::TypeMismatch,
+                format!(
+                    "pyjit applies `np.{name}` to floats; with only integers NumPy gives an integer"
+                ),
+                last.e.span,
+                format!("`{}`", last.e.ty.python_name()),
+                match func {
+                    MathFn::Pow => {
+                        "for an integer power write `x ** y`; for a float one pass a float, such as `float(x)`"
+                    }
+                    MathFn::Fmod => "pass a float, such as `float(x)`",
+                    _ => "an integer is already whole: drop the call, or pass `float(x)`",
+                },
+            );
         }
         let (t, _) = t.expect("every numpy function takes an argument");
         let mut converted = Vec::with_capacity(values.len());
@@ -1053,7 +1077,7 @@ impl<'m> FnChecker<'_, 'm> {
                 elem,
                 dims,
                 fill,
-                negative: NegativeExtent::Raise,
+                allocator: Allocator::NumPy,
             },
             ty: Type::array(elem, ndim),
             span,

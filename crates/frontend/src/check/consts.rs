@@ -128,6 +128,14 @@ impl Folder<'_> {
                 }
                 _ => Err(self.not_constant(e.span, "an attribute pyjit cannot evaluate")),
             },
+            // The literal 2**63 is out of range, but its negation is the
+            // smallest int64, which a program may well write.
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } if matches!(operand.kind, ExprKind::Int(Some(v)) if v == 1u64 << 63) => {
+                Ok(Const::Int(i64::MIN))
+            }
             ExprKind::Unary { op, operand } => {
                 let v = self.fold(operand)?;
                 match (op, v) {

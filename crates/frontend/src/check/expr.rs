@@ -5,10 +5,10 @@
 use crate::ast::{self, BinOp as B, CmpOp, ExprKind as A, UnaryOp};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, closest};
 use crate::source::Span;
-use crate::typed::{self, BinOp, Const, Expr, ExprKind};
+use crate::typed::{self, Arith, BinOp, Const, Expr, ExprKind};
 use crate::types::{Scalar, Type};
 
-use super::function::{CResult, Fail, FnChecker, Val, error};
+use super::function::{CResult, Fail, FnChecker, Mode, Val, error};
 use super::names::{Global, ModuleRef, math_constant, not_a_constant, resolve_global};
 
 /// What a `for` loop iterates over.
@@ -218,6 +218,7 @@ impl<'m> FnChecker<'_, 'm> {
                 Ok(v) => Ok(Val {
                     e: Expr::constant(Const::Int(v), Type::INT, span),
                     weak: true,
+                    tracked: Vec::new(),
                 }),
                 Err(_) => self.int_too_large(span),
             },
@@ -225,8 +226,9 @@ impl<'m> FnChecker<'_, 'm> {
             A::Float(v) => Ok(Val {
                 e: Expr::constant(Const::Float(*v), Type::FLOAT, span),
                 weak: true,
+                tracked: Vec::new(),
             }),
-            A::Bool(b) => Ok(Val::strong(Expr::constant(
+            A::Bool(b) => Ok(Val::python(Expr::constant(
                 Const::Bool(*b),
                 Type::BOOL,
                 span,
@@ -259,6 +261,12 @@ impl<'m> FnChecker<'_, 'm> {
                     self.scalar_of(&r, word, rhs.span)?,
                 );
                 let (t, weak) = Scalar::promote_weak(a, l.weak, b, r.weak);
+                // The result is one operand or the other.
+                let tracked = if weak {
+                    Vec::new()
+                } else {
+                    Val::tracked_of(&[&l, &r])
+                };
                 let ty = Type::Scalar(t);
                 let (l, r) = (Box::new(self.coerce(l, ty)?), Box::new(self.coerce(r, ty)?));
                 let kind = if *op == ast::BoolOp::And {
@@ -269,16 +277,35 @@ impl<'m> FnChecker<'_, 'm> {
                 Ok(Val {
                     e: Expr { kind, ty, span },
                     weak,
+                    tracked,
                 })
             }
             A::Compare { first, rest } => self.compare_chain(first, rest, span),
             A::IfExp { test, body, orelse } => {
                 let cond = self.condition(test)?;
-                let then = self.value(body)?;
-                let otherwise = self.value(orelse)?;
+                let (then, otherwise) = match (self.value(body), self.value(orelse)) {
+                    (Ok(then), Ok(otherwise)) => (then, otherwise),
+                    // While inferring, a branch that waits on a recursive
+                    // call's type does not hold up the other: the type
+                    // comes from the known branch, as a recursive
+                    // function's comes from its non-recursive `return`s
+                    // (`return 0 if n == 0 else n + f(n - 1)`). Elaboration
+                    // checks both branches with the types found.
+                    (Ok(known), Err(Fail::Pending)) | (Err(Fail::Pending), Ok(known))
+                        if self.mode == Mode::Infer =>
+                    {
+                        return Ok(known);
+                    }
+                    (Err(fail), _) | (_, Err(fail)) => return Err(fail),
+                };
                 let ty = match (then.e.ty, otherwise.e.ty) {
                     (Type::Scalar(a), Type::Scalar(b)) => {
                         let (t, weak) = Scalar::promote_weak(a, then.weak, b, otherwise.weak);
+                        let tracked = if weak {
+                            Vec::new()
+                        } else {
+                            Val::tracked_of(&[&then, &otherwise])
+                        };
                         let ty = Type::Scalar(t);
                         let (then, otherwise) =
                             (self.coerce(then, ty)?, self.coerce(otherwise, ty)?);
@@ -293,6 +320,7 @@ impl<'m> FnChecker<'_, 'm> {
                                 span,
                             },
                             weak,
+                            tracked,
                         });
                     }
                     (a, b) if a == b => a,
@@ -325,12 +353,13 @@ impl<'m> FnChecker<'_, 'm> {
                 if let Some(len) = self.shape_index(value, index, span)? {
                     return Ok(len);
                 }
-                let (array, indices) = self.element(value, index, span)?;
+                let (array, indices, chained) = self.element(value, index, span)?;
                 let elem = array.ty.as_array().expect("element() checks").elem;
                 Ok(Val::strong(Expr {
                     kind: ExprKind::Load {
                         array: Box::new(array),
                         indices,
+                        chained,
                     },
                     ty: Type::Scalar(elem),
                     span,
@@ -438,11 +467,12 @@ impl<'m> FnChecker<'_, 'm> {
                 let (ty, weak) = match value {
                     Const::Int(_) => (Type::INT, true),
                     Const::Float(_) => (Type::FLOAT, true),
-                    Const::Bool(_) => (Type::BOOL, false),
+                    Const::Bool(_) => (Type::BOOL, true),
                 };
                 Ok(Val {
                     e: Expr::constant(value, ty, span),
                     weak,
+                    tracked: Vec::new(),
                 })
             }
             Global::Imported { module, attr }
@@ -452,6 +482,7 @@ impl<'m> FnChecker<'_, 'm> {
                 Ok(Val {
                     e: Expr::constant(Const::Float(value), Type::FLOAT, span),
                     weak: true,
+                    tracked: Vec::new(),
                 })
             }
             Global::Function(_) => Err(Fail::Error(
@@ -538,12 +569,13 @@ impl<'m> FnChecker<'_, 'm> {
             return Ok(Val {
                 e: Expr::constant(Const::Int(i64::MIN), Type::INT, span),
                 weak: true,
+                tracked: Vec::new(),
             });
         }
         let v = self.value(operand)?;
         if op == UnaryOp::Not {
             let operand = self.truth(v, operand.span)?;
-            return Ok(Val::strong(Expr {
+            return Ok(Val::python(Expr {
                 kind: ExprKind::Unary {
                     op,
                     operand: Box::new(operand),
@@ -575,12 +607,13 @@ impl<'m> FnChecker<'_, 'm> {
             );
         }
         let t = if s == Scalar::Bool { Scalar::Int64 } else { s };
-        let weak = v.weak;
+        let (weak, tracked) = (v.weak, v.tracked.clone());
         let operand = self.coerce(v, Type::Scalar(t))?;
         if op == UnaryOp::Pos {
             return Ok(Val {
                 e: Expr { span, ..operand },
                 weak,
+                tracked: tracked.clone(),
             });
         }
         if let ExprKind::Const(c) = operand.kind {
@@ -593,6 +626,7 @@ impl<'m> FnChecker<'_, 'm> {
             return Ok(Val {
                 e: Expr::constant(folded, Type::Scalar(t), span),
                 weak,
+                tracked: tracked.clone(),
             });
         }
         Ok(Val {
@@ -605,6 +639,7 @@ impl<'m> FnChecker<'_, 'm> {
                 span,
             },
             weak,
+            tracked,
         })
     }
 
@@ -666,6 +701,31 @@ impl<'m> FnChecker<'_, 'm> {
             return Err(Fail::Error(diagnostic));
         };
         let (mut t, weak) = Scalar::promote_weak(a, l.weak, b, r.weak);
+        // A NumPy scalar on either side makes the result one (NEP 50), and
+        // the operation NumPy's. A value that may be a Python number keeps
+        // Python's rules ([`Val::either`]), unless its type is one only
+        // NumPy has.
+        let numpy_type = matches!(t, Scalar::Int32 | Scalar::Float32);
+        let tracked = Val::tracked_of(&[&l, &r]);
+        let mut arith = if l.is_numpy() || r.is_numpy() || numpy_type {
+            Arith::NumPy
+        } else if weak {
+            Arith::Python
+        } else {
+            Arith::Tracked(tracked.clone())
+        };
+        // Two bools, or an integer power, may not differ in type between the
+        // two rules: a tracked value keeps Python's (deviation 2).
+        let integral = t.is_integral();
+        if matches!(arith, Arith::Tracked(_))
+            && ((a == Scalar::Bool && b == Scalar::Bool) || (top == BinOp::Pow && integral))
+        {
+            arith = Arith::Python;
+        }
+        let mut top = top;
+        if a == Scalar::Bool && b == Scalar::Bool && arith == Arith::NumPy {
+            top = self.numpy_bool_op(top, op, op_span, &l, &r)?;
+        }
         let (operand, result) = match top {
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod => {
                 if t == Scalar::Bool {
@@ -684,7 +744,9 @@ impl<'m> FnChecker<'_, 'm> {
                 if t == Scalar::Bool {
                     t = Scalar::Int64;
                 }
-                if t == Scalar::Int64 {
+                // NumPy's integer power is an integer whatever the exponent
+                // (a negative one raises); Python's depends on its sign.
+                if t == Scalar::Int64 && arith == Arith::Python {
                     match self.exponent_sign(&r, rhs_ast) {
                         Some(true) => (t, t),
                         Some(false) => (Scalar::Float64, Scalar::Float64),
@@ -734,12 +796,18 @@ impl<'m> FnChecker<'_, 'm> {
                 (t, t)
             }
         };
+        let result_tracked = if weak || arith == Arith::NumPy {
+            Vec::new()
+        } else {
+            tracked
+        };
         let lhs = self.coerce(l, Type::Scalar(operand))?;
         let rhs = self.coerce(r, Type::Scalar(operand))?;
         Ok(Val {
             e: Expr {
                 kind: ExprKind::Binary {
                     op: top,
+                    arith,
                     lhs: Box::new(lhs),
                     rhs: Box::new(rhs),
                 },
@@ -747,7 +815,45 @@ impl<'m> FnChecker<'_, 'm> {
                 span,
             },
             weak,
+            tracked: result_tracked,
         })
+    }
+
+    /// The operator NumPy applies to two bools when one is a NumPy bool:
+    /// `+` is logical or and `*` logical and (a bool result, where Python
+    /// gives an int); the others are errors or give `int8`, which pyjit
+    /// does not have.
+    fn numpy_bool_op(&self, top: BinOp, op: B, op_span: Span, l: &Val, r: &Val) -> CResult<BinOp> {
+        let (lhs, rhs) = (self.source_text(l.e.span), self.source_text(r.e.span));
+        let (message, help) = match top {
+            BinOp::Add => return Ok(BinOp::BitOr),
+            BinOp::Mul => return Ok(BinOp::BitAnd),
+            BinOp::Div | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => return Ok(top),
+            BinOp::Sub => (
+                "NumPy does not subtract bools".to_owned(),
+                format!(
+                    "for the difference of the values write `int({lhs}) - int({rhs})`; for exclusive or, `{lhs} ^ {rhs}`"
+                ),
+            ),
+            _ => (
+                format!(
+                    "`{}` of two NumPy bools gives an `int8`, which pyjit does not have",
+                    op.symbol()
+                ),
+                format!(
+                    "convert to `int` first: `int({lhs}) {} int({rhs})`",
+                    op.symbol()
+                ),
+            ),
+        };
+        Err(Fail::Error(
+            Diagnostic::new(DiagnosticKind::TypeMismatch, message)
+                .with_label(op_span, "operator")
+                .with_secondary(l.e.span, "a NumPy bool or a bool")
+                .with_secondary(r.e.span, "a NumPy bool or a bool")
+                .with_note("a bool array's elements are NumPy bools: `np.True_ + np.True_` is `True` (logical or) where Python's `True + True` is 2")
+                .with_help(help),
+        ))
     }
 
     /// `Some(true)` when an `int` exponent is known non-negative,
@@ -814,6 +920,11 @@ impl<'m> FnChecker<'_, 'm> {
         span: Span,
     ) -> CResult<Val> {
         let mut left = self.value(first)?;
+        // Comparing Python numbers gives a Python bool; a NumPy scalar
+        // anywhere in the chain, a NumPy bool.
+        let mut all_python = left.weak;
+        let mut any_numpy = left.is_numpy();
+        let mut tracked = left.tracked.clone();
         let mut result: Option<Expr> = None;
         for (i, (op, op_span, rhs)) in rest.iter().enumerate() {
             match op {
@@ -866,6 +977,13 @@ impl<'m> FnChecker<'_, 'm> {
                 _ => {}
             }
             let right = self.value(rhs)?;
+            all_python &= right.weak;
+            any_numpy |= right.is_numpy();
+            for &id in &right.tracked {
+                if !tracked.contains(&id) {
+                    tracked.push(id);
+                }
+            }
             let last = i + 1 == rest.len();
             // In a chain, the middle operand is evaluated once: keep it in a
             // temporary unless it is a constant or a plain local.
@@ -897,10 +1015,12 @@ impl<'m> FnChecker<'_, 'm> {
                     Val {
                         e: set,
                         weak: right.weak,
+                        tracked: right.tracked.clone(),
                     },
                     Val {
                         e: read,
                         weak: right.weak,
+                        tracked: right.tracked.clone(),
                     },
                 )
             };
@@ -917,7 +1037,15 @@ impl<'m> FnChecker<'_, 'm> {
         }
         let mut e = result.expect("the grammar gives at least one comparison");
         e.span = span;
-        Ok(Val::strong(e))
+        Ok(Val {
+            e,
+            weak: all_python,
+            tracked: if all_python || any_numpy {
+                Vec::new()
+            } else {
+                tracked
+            },
+        })
     }
 
     fn compare(&mut self, op: CmpOp, op_span: Span, l: Val, r: Val) -> CResult<Expr> {
@@ -1048,7 +1176,7 @@ impl<'m> FnChecker<'_, 'm> {
                 elem,
                 dims: vec![n],
                 fill,
-                negative: typed::NegativeExtent::Empty,
+                allocator: typed::Allocator::List,
             },
             ty: Type::array(elem, 1),
             span,
@@ -1089,14 +1217,14 @@ impl<'m> FnChecker<'_, 'm> {
     }
 
     /// The array and `int64` indices of `value[index]`, also for `a[i][j]` on
-    /// a 2-D array.
+    /// a 2-D array, and whether the indices were chained (`a[i][j]`).
     pub(super) fn element(
         &mut self,
         value: &'m ast::Expr,
         index: &'m ast::Expr,
         span: Span,
-    ) -> CResult<(Expr, Vec<Expr>)> {
-        // `a[i][j]` on a 2-D array is `a[i, j]`.
+    ) -> CResult<(Expr, Vec<Expr>, bool)> {
+        // `a[i][j]` on a 2-D array is `a[i, j]`, checked row first.
         let (array_ast, index_asts): (&ast::Expr, Vec<&ast::Expr>) = match &value.kind {
             A::Subscript {
                 value: inner,
@@ -1160,12 +1288,13 @@ impl<'m> FnChecker<'_, 'm> {
                     .with_help(help),
             ));
         }
+        let chained = !std::ptr::eq(array_ast, value);
         let mut indices = Vec::with_capacity(index_asts.len());
         for index in index_asts {
             let v = self.value(index)?;
             indices.push(self.index_value(v, index.span, "an array index")?);
         }
-        Ok((array.e, indices))
+        Ok((array.e, indices, chained))
     }
 
     /// The array type of an expression if it is obviously an array (a local
@@ -1271,6 +1400,7 @@ impl<'m> FnChecker<'_, 'm> {
                         return Ok(Val {
                             e: Expr::constant(Const::Float(v), Type::FLOAT, span),
                             weak: true,
+                            tracked: Vec::new(),
                         });
                     }
                     return Err(Fail::Error(
@@ -1314,6 +1444,7 @@ impl<'m> FnChecker<'_, 'm> {
             "ndim" => Ok(Val {
                 e: Expr::constant(Const::Int(i64::from(array_ty.ndim)), Type::INT, span),
                 weak: true,
+                tracked: Vec::new(),
             }),
             "shape" => Err(Fail::Error(
                 Diagnostic::new(

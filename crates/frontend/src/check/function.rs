@@ -19,8 +19,8 @@ use crate::source::Span;
 use crate::typed::{self, Expr, ExprKind, LocalId, LocalKind, Stmt, StmtKind};
 use crate::types::{Scalar, Type};
 
-use super::ProgramChecker;
 use super::annotations::{self, Annotated};
+use super::{ProgramChecker, python_scalar_type};
 
 /// The most passes of local type inference in one function (each pass can
 /// only raise types, and the lattice is three levels high).
@@ -67,25 +67,81 @@ pub(super) fn error<T>(
     ))
 }
 
-/// A typed expression and whether it is a weak Python literal (NEP 50).
+/// A typed expression, whether it is a Python number, weak in promotion
+/// (NEP 50), and whether it may be one.
 #[derive(Clone, Debug)]
 pub(super) struct Val {
     pub(super) e: Expr,
     pub(super) weak: bool,
+    /// Non-empty for a Python number on some paths and a NumPy scalar on
+    /// others: a value computed from these tracked locals (variables
+    /// assigned both, `s = 0.0` then `s += a[i]`), a NumPy scalar when one
+    /// of them holds one. Strong in promotion, as the variable's one type
+    /// must be (deviation 2); its arithmetic is decided at run time
+    /// ([`typed::Arith::Tracked`]).
+    pub(super) tracked: Vec<LocalId>,
 }
 
 impl Val {
-    /// A NumPy scalar, an array, or a `bool`: strong in promotion.
+    /// A NumPy scalar or an array: strong in promotion, and computed with
+    /// NumPy's arithmetic.
     pub(super) fn strong(e: Expr) -> Val {
-        Val { e, weak: false }
+        Val {
+            e,
+            weak: false,
+            tracked: Vec::new(),
+        }
     }
 
-    /// A value CPython holds as a Python `int` or `float` (a length, a
-    /// `range` variable, the result of `int()`, `float()` or a `math`
-    /// function): weak in promotion with NumPy scalars (NEP 50).
+    /// Whether the value is a NumPy scalar on every path.
+    pub(super) fn is_numpy(&self) -> bool {
+        !self.weak && self.tracked.is_empty()
+    }
+
+    /// What the value is, as a [`typed::Arith`].
+    pub(super) fn flavor(&self) -> typed::Arith {
+        if self.weak {
+            typed::Arith::Python
+        } else if self.tracked.is_empty() {
+            typed::Arith::NumPy
+        } else {
+            typed::Arith::Tracked(self.tracked.clone())
+        }
+    }
+
+    /// The tracked locals of several values that may give the result,
+    /// unless one of them is certainly a NumPy scalar (which then decides
+    /// it statically) or all are Python numbers.
+    pub(super) fn tracked_of(values: &[&Val]) -> Vec<LocalId> {
+        if values.iter().any(|v| v.is_numpy()) {
+            return Vec::new();
+        }
+        let mut tracked: Vec<LocalId> = Vec::new();
+        for v in values {
+            for &id in &v.tracked {
+                if !tracked.contains(&id) {
+                    tracked.push(id);
+                }
+            }
+        }
+        tracked
+    }
+
+    /// A value CPython holds as a Python `bool`, `int` or `float` (a
+    /// literal, a length, a `range` variable, a comparison of Python
+    /// numbers, the result of `int()`, `float()`, `bool()` or a `math`
+    /// function): weak in promotion with NumPy scalars (NEP 50), and
+    /// computed with Python's arithmetic.
     pub(super) fn python(e: Expr) -> Val {
-        let weak = matches!(e.ty, Type::Scalar(Scalar::Int64 | Scalar::Float64));
-        Val { e, weak }
+        let weak = matches!(
+            e.ty,
+            Type::Scalar(Scalar::Bool | Scalar::Int64 | Scalar::Float64)
+        );
+        Val {
+            e,
+            weak,
+            tracked: Vec::new(),
+        }
     }
 }
 
@@ -94,6 +150,7 @@ impl Val {
 pub(super) struct LocalState {
     ty: Option<Type>,
     weak: bool,
+    either: bool,
     typed_at: Option<(Span, Type)>,
     nonneg: bool,
 }
@@ -106,6 +163,9 @@ struct LocalInfo {
     /// which are weak in NumPy arithmetic (NEP 50): `s = 0.0` then
     /// `s += x32` keeps `s` a `float32`, as in CPython.
     weak: bool,
+    /// Whether it is assigned both Python numbers and NumPy scalars
+    /// ([`Val::either`]).
+    either: bool,
     kind: LocalKind,
     span: Span,
     /// Where the local got the type it has, for conflict messages.
@@ -172,6 +232,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             .map(|l| LocalState {
                 ty: l.ty,
                 weak: l.weak,
+                either: l.either,
                 typed_at: l.typed_at,
                 nonneg: l.nonneg,
             })
@@ -244,6 +305,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             for (info, state) in checker.locals.iter_mut().zip(states) {
                 info.ty = state.ty;
                 info.weak = state.weak;
+                info.either = state.either;
                 info.typed_at = state.typed_at;
                 info.nonneg = state.nonneg;
             }
@@ -263,6 +325,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             kind,
             span,
             weak: false,
+            either: false,
             typed_at: ty.map(|t| (span, t)),
             nonneg: kind != LocalKind::Param,
             may_be_unbound: false,
@@ -418,6 +481,9 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 kind: l.kind,
                 span: l.span,
                 may_be_unbound: l.may_be_unbound,
+                // Only a type both Python and NumPy have needs the flag:
+                // `int32` and `float32` values are NumPy scalars anyway.
+                tracked: l.either && l.ty.is_some_and(python_scalar_type),
             })
             .collect::<Vec<_>>();
         let params = self
@@ -430,6 +496,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             id: typed::FuncId(self.spec as u32),
             name,
             params: (0..params as u32).map(LocalId).collect(),
+            python_params: self.prog.specs[self.spec].weak_params.clone(),
             locals,
             ret,
             body,
@@ -512,6 +579,11 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             self.locals[index].may_be_unbound = true;
         }
         let weak = self.locals[index].weak;
+        let tracked = if self.is_tracked(id) {
+            vec![id]
+        } else {
+            Vec::new()
+        };
         Ok(Val {
             e: Expr {
                 kind: ExprKind::Local { id, checked },
@@ -519,7 +591,14 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 span,
             },
             weak,
+            tracked,
         })
+    }
+
+    /// Whether a local is tracked at run time ([`typed::Local::tracked`]).
+    fn is_tracked(&self, id: LocalId) -> bool {
+        let info = &self.locals[id.0 as usize];
+        info.either && info.ty.is_some_and(python_scalar_type)
     }
 
     /// A temporary of type `ty`.
@@ -530,6 +609,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             name,
             ty: Some(ty),
             weak: false,
+            either: false,
             kind: LocalKind::Temp,
             span,
             typed_at: Some((span, ty)),
@@ -540,19 +620,23 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         id
     }
 
-    /// Join `ty` (weak if a Python scalar) into the type of local `id`,
-    /// assigned at `span`.
+    /// Join `ty` (weak if a Python scalar, `either` if it may be one) into
+    /// the type of local `id`, assigned at `span`.
     fn bind_type(
         &mut self,
         id: LocalId,
-        ty: Type,
-        weak: bool,
+        (ty, weak, either): (Type, bool, bool),
         span: Span,
         nonneg: bool,
     ) -> CResult<()> {
         let info = &mut self.locals[id.0 as usize];
         if info.nonneg && !nonneg {
             info.nonneg = false;
+            self.changed |= info.read_in_pass;
+        }
+        let mixed = either || (info.ty.is_some() && info.weak != weak);
+        if mixed && !info.either {
+            info.either = true;
             self.changed |= info.read_in_pass;
         }
         let Some(old) = info.ty else {
@@ -612,12 +696,22 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         nonneg: bool,
         span: Span,
     ) -> CResult<Stmt> {
-        self.bind_type(id, value.e.ty, value.weak, value.e.span, nonneg)?;
+        self.bind_type(
+            id,
+            (value.e.ty, value.weak, !value.tracked.is_empty()),
+            value.e.span,
+            nonneg,
+        )?;
         self.mark_assigned(id);
         let ty = self.local_type(id).expect("bound above");
+        let tracks = self.is_tracked(id).then(|| value.flavor());
         let value = self.coerce(value, ty)?;
         Ok(Stmt {
-            kind: StmtKind::Assign { local: id, value },
+            kind: StmtKind::Assign {
+                local: id,
+                value,
+                tracks,
+            },
             span,
         })
     }
@@ -1061,12 +1155,13 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         }
         let span = val.e.span;
         let ty = val.e.ty;
-        let weak = val.weak;
+        let (weak, tracked) = (val.weak, val.tracked);
         let temp = self.temp(ty, span);
         out.push(Stmt {
             kind: StmtKind::Assign {
                 local: temp,
                 value: val.e,
+                tracks: None,
             },
             span,
         });
@@ -1080,6 +1175,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 span,
             },
             weak,
+            tracked,
         }
     }
 
@@ -1113,7 +1209,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 Ok(())
             }
             A::Subscript { value, index } => {
-                let (array, indices) = self.element(value, index, target.span)?;
+                let (array, indices, chained) = self.element(value, index, target.span)?;
                 let elem = array.ty.as_array().expect("element() checks").elem;
                 let value = self.store_coerce(val, elem, target.span)?;
                 out.push(Stmt {
@@ -1121,6 +1217,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                         value,
                         array,
                         indices,
+                        chained,
                     },
                     span,
                 });
@@ -1192,7 +1289,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                 index,
             } => {
                 // `a[i] += v`: evaluate `a` and `i` once, load, combine, store.
-                let (array, indices) = self.element(array_ast, index, target.span)?;
+                let (array, indices, chained) = self.element(array_ast, index, target.span)?;
                 let array = self.stage_once(array, out);
                 let indices = indices
                     .into_iter()
@@ -1203,6 +1300,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                     kind: ExprKind::Load {
                         array: Box::new(array.clone()),
                         indices: indices.clone(),
+                        chained,
                     },
                     ty: Type::Scalar(elem),
                     span: target.span,
@@ -1215,6 +1313,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                         value,
                         array,
                         indices,
+                        chained,
                     },
                     span,
                 });
@@ -1275,7 +1374,7 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         let bound = if iteration.is_ok() {
             // A `range` gives Python ints (weak); an array, NumPy scalars.
             let weak = matches!(iteration, Ok(Iter::Range(..)));
-            self.bind_type(var, var_ty, weak, target.span, var_nonneg)
+            self.bind_type(var, (var_ty, weak, false), target.span, var_nonneg)
         } else {
             Ok(())
         };
@@ -1469,12 +1568,7 @@ pub(super) fn join_weak(
 ) -> Option<(Type, bool)> {
     match (a, b) {
         (Type::Scalar(x), Type::Scalar(y)) => {
-            let (t, weak) = Scalar::promote_weak(
-                x,
-                a_weak && x != Scalar::Bool,
-                y,
-                b_weak && y != Scalar::Bool,
-            );
+            let (t, weak) = Scalar::promote_weak(x, a_weak, y, b_weak);
             Some((Type::Scalar(t), weak))
         }
         (x, y) if x == y => Some((x, false)),

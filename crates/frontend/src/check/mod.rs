@@ -81,10 +81,14 @@ struct Spec {
 
 /// Whether a value of this type arriving from Python is a Python scalar
 /// (`int`, `float`) rather than a NumPy one.
-fn python_scalar_type(ty: Type) -> bool {
+pub(super) fn python_scalar_type(ty: Type) -> bool {
     matches!(
         ty,
-        Type::Scalar(crate::types::Scalar::Int64 | crate::types::Scalar::Float64)
+        Type::Scalar(
+            crate::types::Scalar::Bool
+                | crate::types::Scalar::Int64
+                | crate::types::Scalar::Float64
+        )
     )
 }
 
