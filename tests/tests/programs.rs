@@ -1,0 +1,131 @@
+//! Every case of `tests/programs/` runs compiled and gives what CPython
+//! gave, with each C compiler the fast tier uses: tcc when installed (always
+//! in CI), and the system's `cc -O1`.
+
+#![allow(clippy::print_stderr)] // a skipped test says why
+
+use std::collections::BTreeSet;
+
+use pyjit::{CacheLocation, Discovery, Jit, Options};
+use pyjit_tests::{Case, cases, corpus, difference, in_ci, on_path, run};
+
+/// Run the whole corpus with one compiler; report every failing case.
+fn run_corpus(compiler: &str) {
+    let jit = Jit::new(Options {
+        cache: CacheLocation::Temporary,
+        compilers: Discovery {
+            explicit: Some(compiler.into()),
+            ..Discovery::default()
+        },
+        ..Options::default()
+    })
+    .expect("a temporary cache");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    // `PYJIT_PROGRAMS=floordiv cargo test --test programs` runs the programs
+    // whose file name contains `floordiv`, for working on a few.
+    let only = std::env::var("PYJIT_PROGRAMS").unwrap_or_default();
+    for file in corpus() {
+        if !file
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains(&only))
+        {
+            continue;
+        }
+        let module = match jit.load_file(&file) {
+            Ok(module) => module,
+            Err(e) => {
+                failures.push(format!("{}: does not load: {e}", file.display()));
+                continue;
+            }
+        };
+        let cases = match cases(&file) {
+            Ok(cases) => cases,
+            Err(e) => {
+                failures.push(e);
+                continue;
+            }
+        };
+        if cases.is_empty() {
+            failures.push(format!("{}: no `# run:` lines", file.display()));
+        }
+        for case in cases {
+            count += 1;
+            let at = format!(
+                "{}:{}: {}({})",
+                file.display(),
+                case.line,
+                case.func,
+                case.args.join(", ")
+            );
+            match run(&module, &case) {
+                Ok(outcome) => {
+                    if let Some(report) = difference(&case, &outcome) {
+                        failures.push(format!("{at}{report}"));
+                    }
+                }
+                Err(e) => failures.push(format!("{at}: {e}")),
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed with {compiler}:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn corpus_with_tcc() {
+    if !on_path("tcc") {
+        assert!(
+            !in_ci(),
+            "CI installs tcc: the fast tier's main compiler must be tested"
+        );
+        eprintln!("tcc is not installed: skipping the corpus with tcc");
+        return;
+    }
+    run_corpus("tcc");
+}
+
+#[test]
+fn corpus_with_cc() {
+    run_corpus("cc");
+}
+
+/// The corpus is the test of LANGUAGE.md: hold it to its size, and to the
+/// exceptions it must show coming back from compiled code.
+#[test]
+fn corpus_covers_the_language() {
+    if std::env::var_os("PYJIT_PROGRAMS").is_some() {
+        return;
+    }
+    let all: Vec<Case> = corpus()
+        .iter()
+        .flat_map(|f| cases(f).expect("well-formed cases"))
+        .collect();
+    let programs = corpus().len();
+    assert!(
+        programs >= 100,
+        "tests/programs/ holds {programs} programs; the corpus needs at least 100"
+    );
+    let raised: BTreeSet<&str> = all
+        .iter()
+        .filter_map(|c| match &c.expect {
+            pyjit_tests::Expect::Raises { kind, .. } => Some(kind.as_str()),
+            pyjit_tests::Expect::Value(_) => None,
+        })
+        .collect();
+    for kind in [
+        "ZeroDivisionError",
+        "IndexError",
+        "ValueError",
+        "OverflowError",
+        "AssertionError",
+        "RecursionError",
+        "UnboundLocalError",
+    ] {
+        assert!(raised.contains(kind), "no case of the corpus raises {kind}");
+    }
+}
