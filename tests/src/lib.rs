@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use pyjit::literal::{Literal, OwnedArg};
-use pyjit::{Error, Module, Type, Value};
+use pyjit::{Error, Module, Type};
 
 /// One `# run:` line and the `# out:` / `# after:` lines under it.
 #[derive(Clone, Debug, PartialEq)]
@@ -306,11 +306,6 @@ pub fn show(expect: &Expect) -> String {
             text
         }
     }
-}
-
-/// Render a result like [`Value::repr`] does, for tests that hold a value.
-pub fn repr(value: &Value) -> String {
-    value.repr()
 }
 
 /// Whether an executable is on the `PATH`.

@@ -199,12 +199,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let jit = Jit::new(options)?;
             let module = jit.load_file(&file)?;
             let function = module.function(&func)?;
-            let literals = parse_args(&args)?;
-            let types = literals
-                .iter()
-                .map(Literal::ty)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(argument_error)?;
+            let (literals, types) = parse_args(&args)?;
             let compiled = function.compile(SignatureSource::Arguments(&types))?;
             let mut owned = literals
                 .iter()
@@ -247,7 +242,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     None => SignatureSource::Annotations,
                 };
                 match function.check(source) {
-                    Ok(program) => println!("ok: {name}{}", signature_text(&program)),
+                    Ok(program) => println!("ok: {name}{}", program.entry().signature()),
                     // Without a function named, one with unannotated
                     // parameters has no signature to check.
                     Err(Error::Compile(d))
@@ -280,12 +275,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 .map(Signature::parse)
                 .transpose()
                 .map_err(Error::from)?;
-            let literals = parse_args(&args)?;
-            let types = literals
-                .iter()
-                .map(Literal::ty)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(argument_error)?;
+            let (_, types) = parse_args(&args)?;
             let source = match (&signature, args.is_empty()) {
                 (Some(signature), _) => SignatureSource::Explicit(signature),
                 (None, true) => SignatureSource::Annotations,
@@ -336,21 +326,19 @@ fn argument_error(reason: String) -> Failure {
     Failure::Other(format!("error: {reason}"))
 }
 
-fn parse_args(args: &[String]) -> Result<Vec<Literal>, Failure> {
-    args.iter()
+/// The arguments as Python literals, and the types they give.
+fn parse_args(args: &[String]) -> Result<(Vec<Literal>, Vec<pyjit::Type>), Failure> {
+    let literals: Vec<Literal> = args
+        .iter()
         .map(|a| Literal::parse(a))
         .collect::<Result<_, _>>()
-        .map_err(argument_error)
-}
-
-fn signature_text(program: &pyjit::Program) -> String {
-    let entry = program.entry();
-    let params: Vec<String> = entry
-        .param_types()
+        .map_err(argument_error)?;
+    let types = literals
         .iter()
-        .map(ToString::to_string)
-        .collect();
-    format!("({}) -> {}", params.join(", "), entry.ret)
+        .map(Literal::ty)
+        .collect::<Result<_, _>>()
+        .map_err(argument_error)?;
+    Ok((literals, types))
 }
 
 fn print_stats(compiled: &pyjit::Compiled, run: Duration) {

@@ -255,15 +255,8 @@ pub fn float_pow(a: f64, b: f64) -> Result<f64, PyException> {
 /// `-4..16` (`0.0001`, `1e+16`), with `.0` on integral values, and `inf`,
 /// `-inf`, `nan`.
 pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".to_owned();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 {
-            "inf".to_owned()
-        } else {
-            "-inf".to_owned()
-        };
+    if let Some(text) = non_finite_repr(x) {
+        return text.to_owned();
     }
     // Rust's `{:e}` gives the shortest round-trip digits: `1.5e-7`, `1e300`.
     // Python writes them positionally when the decimal exponent is -4..16.
@@ -280,15 +273,8 @@ pub fn float_repr(x: f64) -> String {
 /// positional when the value is 0 or between 1e-4 and 1e6, as NumPy decides
 /// for float32, scientific otherwise (`1e+06`).
 pub fn float32_repr(x: f32) -> String {
-    if x.is_nan() {
-        return "nan".to_owned();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 {
-            "inf".to_owned()
-        } else {
-            "-inf".to_owned()
-        };
+    if let Some(text) = non_finite_repr(f64::from(x)) {
+        return text.to_owned();
     }
     let magnitude = f64::from(x.abs());
     let positional = magnitude == 0.0 || (1e-4..1e6).contains(&magnitude);
@@ -298,6 +284,18 @@ pub fn float32_repr(x: f32) -> String {
         |text| text.parse::<f32>().is_ok_and(|y| y == x),
     );
     repr_from_scientific(&sci, |_| positional)
+}
+
+/// `nan`, `inf` and `-inf`, as Python and NumPy print them (a NaN's sign
+/// is not shown).
+fn non_finite_repr(x: f64) -> Option<&'static str> {
+    if x.is_nan() {
+        Some("nan")
+    } else if x.is_infinite() {
+        Some(if x > 0.0 { "inf" } else { "-inf" })
+    } else {
+        None
+    }
 }
 
 /// The shortest digits with Python's tie rule. When the value lies exactly

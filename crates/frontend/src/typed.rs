@@ -92,6 +92,12 @@ impl Function {
     pub fn param_types(&self) -> Vec<Type> {
         self.params.iter().map(|&p| self.local(p).ty).collect()
     }
+
+    /// `(int64, float64[:]) -> float64`.
+    pub fn signature(&self) -> String {
+        let params: Vec<String> = self.param_types().iter().map(ToString::to_string).collect();
+        format!("({}) -> {}", params.join(", "), self.ret)
+    }
 }
 
 /// A local variable.

@@ -3,9 +3,9 @@
 //! One directory per user, created `0700` and refused if others can write to
 //! it (anyone who can plant a library there runs code in every pyjit
 //! process). A library's file name is a hash over everything that decides
-//! its contents: the C text, the compiler's identity and version, the flags,
-//! the CPU (for `-march=native`) and the pyjit version, so two compilers
-//! never share an entry. Files are written under a temporary name and
+//! its contents: the C text, the compiler's identity (which executable,
+//! which build of it), the flags, the CPU (for `-march=native`) and the
+//! pyjit version, so two compilers never share an entry. Files are written under a temporary name and
 //! renamed, so concurrent processes see a library whole or not at all. A
 //! library is loaded once per process; one that fails to load is deleted and
 //! built again.
@@ -230,7 +230,7 @@ impl Cache {
         for part in [
             c_text.as_bytes(),
             invocation.compiler.path.as_os_str().as_encoded_bytes(),
-            invocation.compiler.version.as_bytes(),
+            invocation.compiler.identity.as_bytes(),
             invocation.flags.join(" ").as_bytes(),
             cpu_identity().as_bytes(),
             pyjit_version.as_bytes(),

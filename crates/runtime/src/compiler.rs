@@ -59,15 +59,19 @@ pub enum CompilerKind {
     Other,
 }
 
-/// A C compiler: where it is and what it says it is.
+/// A C compiler: where it is, what it is, and which build of it.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct Compiler {
     /// The executable.
     pub path: PathBuf,
     /// What it is.
     pub kind: CompilerKind,
-    /// The first line of its version output, part of the cache key.
-    pub version: String,
+    /// Which build it is, for the cache key: the executable's canonical
+    /// path, size and modification time. Reinstalling or upgrading the
+    /// compiler, or pointing `cc` at another one, changes it, and it costs
+    /// a `stat`, where asking the compiler its version costs a process
+    /// (1 ms, which would double the time of a cached load).
+    pub identity: String,
 }
 
 impl Compiler {
@@ -114,7 +118,9 @@ impl Compiler {
             .and_then(|path| Compiler::identify(&path).ok())
     }
 
-    /// Ask a compiler what it is, once per process per path.
+    /// What a compiler is, once per process per path: from the name of the
+    /// file its path resolves to (`cc` is usually a link to `gcc-12` or
+    /// `clang-14`), or, when the name does not tell, from its `--version`.
     pub fn identify(path: &Path) -> Result<Compiler, Error> {
         static KNOWN: OnceLock<Mutex<Vec<Compiler>>> = OnceLock::new();
         let known = KNOWN.get_or_init(Default::default);
@@ -126,43 +132,66 @@ impl Compiler {
         {
             return Ok(compiler.clone());
         }
-        let is_tcc = path
+        let unusable = |e: std::io::Error| Error::NoCompiler {
+            tried: vec![format!("{} ({e})", path.display())],
+            from: "the PATH",
+        };
+        let canonical = std::fs::canonicalize(path).map_err(unusable)?;
+        let meta = std::fs::metadata(&canonical).map_err(unusable)?;
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let identity = format!("{} {} {modified}", canonical.display(), meta.len());
+        let name = canonical
             .file_name()
-            .is_some_and(|n| n.to_string_lossy().contains("tcc"));
-        let output = Command::new(path)
-            .arg(if is_tcc { "-v" } else { "--version" })
-            .output()
-            .map_err(|e| Error::NoCompiler {
-                tried: vec![format!("{} ({e})", path.display())],
-                from: "the PATH",
-            })?;
-        let text = String::from_utf8_lossy(if output.stdout.is_empty() {
-            &output.stderr
-        } else {
-            &output.stdout
-        })
-        .into_owned();
-        let version = text.lines().next().unwrap_or("").trim().to_owned();
-        let lower = version.to_lowercase();
-        let kind = if lower.contains("tcc") {
-            CompilerKind::Tcc
-        } else if lower.contains("clang") {
-            CompilerKind::Clang
-        } else if lower.contains("gcc") || lower.contains("free software foundation") {
-            CompilerKind::Gcc
-        } else {
-            CompilerKind::Other
+            .map_or_else(String::new, |n| n.to_string_lossy().to_lowercase());
+        let kind = match kind_from_text(&name) {
+            CompilerKind::Other => {
+                let output = Command::new(path)
+                    .arg("--version")
+                    .output()
+                    .map_err(unusable)?;
+                let text = if output.stdout.is_empty() {
+                    output.stderr
+                } else {
+                    output.stdout
+                };
+                let text = String::from_utf8_lossy(&text).to_lowercase();
+                let kind = kind_from_text(text.lines().next().unwrap_or(""));
+                // GCC's first line names the package, not always "gcc".
+                if kind == CompilerKind::Other && text.contains("free software foundation") {
+                    CompilerKind::Gcc
+                } else {
+                    kind
+                }
+            }
+            kind => kind,
         };
         let compiler = Compiler {
             path: path.to_path_buf(),
             kind,
-            version,
+            identity,
         };
         known
             .lock()
             .expect("no panics while locked")
             .push(compiler.clone());
         Ok(compiler)
+    }
+}
+
+/// The compiler a file name or version line names.
+fn kind_from_text(text: &str) -> CompilerKind {
+    if text.contains("tcc") {
+        CompilerKind::Tcc
+    } else if text.contains("clang") {
+        CompilerKind::Clang
+    } else if text.contains("gcc") {
+        CompilerKind::Gcc
+    } else {
+        CompilerKind::Other
     }
 }
 
