@@ -59,13 +59,12 @@ pub fn emit(program: &Program, options: &Options) -> String {
     );
     out.push_str(pyjit_runtime::abi::C_HEADER);
     out.push('\n');
-    out.push_str(crate::PRELUDE);
-    out.push_str("\n/* ---- compiled functions ---- */\n\n");
+    let mut code = String::from("/* ---- compiled functions ---- */\n\n");
     let recursive = recursive_functions(program);
     for func in &program.functions {
-        let _ = writeln!(out, "{};", prototype(func));
+        let _ = writeln!(code, "{};", prototype(func));
     }
-    out.push('\n');
+    code.push('\n');
     for func in &program.functions {
         let mut emitter = FnEmitter::new(
             program,
@@ -74,10 +73,13 @@ pub fn emit(program: &Program, options: &Options) -> String {
             *options,
             recursive[func.id.0 as usize],
         );
-        out.push_str(&emitter.function());
-        out.push('\n');
+        code.push_str(&emitter.function());
+        code.push('\n');
     }
-    out.push_str(&entry_wrapper(entry));
+    code.push_str(&entry_wrapper(entry));
+    // Only the helpers the code calls: the C compiler pays for the rest.
+    out.push_str(&crate::prelude::needed_by(&code));
+    out.push_str(&code);
     out
 }
 

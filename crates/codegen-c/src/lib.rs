@@ -11,9 +11,7 @@
 
 pub mod direct;
 pub mod names;
+pub mod prelude;
 
 pub use direct::{Options, emit};
-
-/// The shared C prelude: the Python semantics compiled code calls. It comes
-/// after the ABI header (`pyjit_runtime::abi::C_HEADER`) in every file.
-pub const PRELUDE: &str = include_str!("prelude.c");
+pub use prelude::PRELUDE;
