@@ -94,6 +94,17 @@ fn corpus_with_cc() {
     run_corpus("cc");
 }
 
+/// Generated C is portable C11: clang must take it too. CI does not install
+/// clang (it is large); run this where it is.
+#[test]
+fn corpus_with_clang() {
+    if !on_path("clang") {
+        eprintln!("clang is not installed: skipping the corpus with clang");
+        return;
+    }
+    run_corpus("clang");
+}
+
 /// The corpus is the test of LANGUAGE.md: hold it to its size, and to the
 /// exceptions it must show coming back from compiled code.
 #[test]

@@ -30,7 +30,8 @@ use pyjit::literal::{Literal, OwnedArg};
     about = "Compile numeric Python functions to native code and run them"
 )]
 struct Cli {
-    /// Log what the compiler does (tier chosen, compiler, cache) on stderr.
+    /// Print each compilation (signature, tier, C compiler, phase times,
+    /// cache outcome) on stderr.
     #[arg(long, short, global = true)]
     verbose: bool,
     #[command(subcommand)]
@@ -157,14 +158,7 @@ impl From<Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if cli.verbose {
-        tracing_subscriber::fmt()
-            .with_writer(std::io::stderr)
-            .with_env_filter("pyjit=debug")
-            .without_time()
-            .init();
-    }
-    match run(cli.command) {
+    match run(cli.command, cli.verbose) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Python(message)) => {
             eprintln!("{message}");
@@ -177,7 +171,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), Failure> {
+fn run(command: Command, verbose: bool) -> Result<(), Failure> {
     match command {
         Command::Run {
             tier,
@@ -196,6 +190,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 options.cache = CacheLocation::Temporary;
             }
             options.boundscheck = !no_boundscheck;
+            options.verbose = verbose;
             let jit = Jit::new(options)?;
             let module = jit.load_file(&file)?;
             let function = module.function(&func)?;

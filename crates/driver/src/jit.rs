@@ -277,15 +277,30 @@ impl Function {
             load: fetched.load,
             cache_hit,
         };
-        tracing::debug!(
-            function = %self.name,
-            tier = jit.options().tier.name(),
-            compiler = %invocation.describe(),
-            cache_hit,
-            "compiled {} in {:?}",
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let summary = format!(
+            "{}{}: {} tier, {}: check {:.2} ms, codegen {:.2} ms, C {:.2} ms, load {:.2} ms ({})",
             self.name,
-            check + codegen + fetched.compile + fetched.load
+            program.entry().signature(),
+            jit.options().tier.name(),
+            invocation.describe(),
+            ms(check),
+            ms(codegen),
+            ms(fetched.compile),
+            ms(fetched.load),
+            match fetched.origin {
+                Origin::Process => "already loaded",
+                Origin::Disk => "from the disk cache",
+                Origin::Built => "compiled now",
+            }
         );
+        tracing::debug!("{summary}");
+        if jit.options().verbose {
+            #[allow(clippy::print_stderr)] // the option asks for it
+            {
+                eprintln!("pyjit: {summary}");
+            }
+        }
         {
             let mut stats = jit.0.stats.lock().expect("no panics while locked");
             stats.fast_compilations += 1;

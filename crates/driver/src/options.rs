@@ -47,6 +47,11 @@ pub struct Options {
     /// `RecursionError` past this many nested recursive calls (LANGUAGE.md,
     /// deviation 5).
     pub max_recursion_depth: i64,
+    /// Print a line on stderr for each specialization: its signature, the
+    /// tier and C compiler, the time of each phase, and whether the
+    /// library came from the cache. (The same line is a `tracing` debug
+    /// event, for programs that collect those.)
+    pub verbose: bool,
 }
 
 impl Default for Options {
@@ -57,6 +62,7 @@ impl Default for Options {
             compilers: Discovery::default(),
             boundscheck: true,
             max_recursion_depth: 10_000,
+            verbose: false,
         }
     }
 }

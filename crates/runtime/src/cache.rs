@@ -416,3 +416,75 @@ fn cpu_identity() -> &'static str {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compiler::{Discovery, Profile, Toolchain};
+
+    fn invocation() -> Invocation {
+        Toolchain::discover(&Discovery::default())
+            .expect("a C compiler")
+            .invocation(Profile::Fast)
+    }
+
+    #[test]
+    fn c_that_does_not_compile_names_the_compiler_its_message_and_the_kept_file() {
+        let cache = Cache::temporary().expect("a temporary cache");
+        let invocation = invocation();
+        let text = "int pyjit_abi(void) { return undeclared_name; }\n";
+        let key = Cache::key(text, &invocation, "test");
+        let error = cache
+            .library(&key, text, &invocation)
+            .expect_err("the C is wrong");
+        let Error::CCompile {
+            compiler,
+            message,
+            c_file,
+        } = &error
+        else {
+            panic!("expected a compile error, got {error:?}");
+        };
+        assert_eq!(compiler, &invocation.compiler.path.display().to_string());
+        assert!(message.contains("undeclared_name"), "{message}");
+        assert_eq!(
+            fs::read_to_string(c_file).expect("the C file is kept"),
+            text
+        );
+        let shown = error.to_string();
+        assert!(shown.contains(&c_file.display().to_string()), "{shown}");
+        // No library, and no temporary file, is left behind.
+        let names: Vec<_> = fs::read_dir(cache.dir())
+            .expect("the cache")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert!(names.iter().all(|n| n.ends_with(".c")), "{names:?}");
+    }
+
+    #[test]
+    fn a_sealed_library_is_checked_before_loading() {
+        let cache = Cache::temporary().expect("a temporary cache");
+        let invocation = invocation();
+        let text = format!(
+            "int pyjit_abi(void) {{ return {ABI_VERSION}; }}\n\
+             int pyjit_entry(void *rt, const void *args, void *ret) {{ return 0; }}\n"
+        );
+        let key = Cache::key(&text, &invocation, "test");
+        let built = cache.library(&key, &text, &invocation).expect("builds");
+        assert_eq!(built.origin, Origin::Built);
+        let bytes = fs::read(built.library.path()).expect("readable");
+        assert!(is_sealed(&bytes));
+        let mut damaged = bytes.clone();
+        damaged[bytes.len() / 2] ^= 1;
+        assert!(!is_sealed(&damaged), "a flipped bit breaks the seal");
+        assert!(
+            !is_sealed(&bytes[..bytes.len() - 1]),
+            "so does a missing byte"
+        );
+    }
+}
