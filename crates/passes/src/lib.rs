@@ -1,0 +1,102 @@
+//! pyjit's IR passes and the one table that orders them.
+//!
+//! A pass is a plain function over one [`Function`], in a file named after
+//! it whose `//!` paragraph says what it needs and what it guarantees.
+//! [`PIPELINE`] lists them in order, with a comment on why each entry sits
+//! where it does; there is no pass manager. [`run_pipeline`] runs a
+//! selection of the table over a program and, in tests and debug builds,
+//! the verifier after every pass.
+
+use std::time::{Duration, Instant};
+
+use pyjit_frontend::Span;
+use pyjit_ir::verify::{Phase, verify};
+use pyjit_ir::{Function, Program};
+
+/// What a pass did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PassReport {
+    /// Whether it changed the function.
+    pub changed: bool,
+}
+
+impl PassReport {
+    /// A report of whether the pass changed anything.
+    pub fn changed(changed: bool) -> PassReport {
+        PassReport { changed }
+    }
+}
+
+/// A program a pass cannot handle (only type inference fails: a value
+/// whose type cannot be decided).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PassError {
+    /// What is wrong, naming values as the text format does.
+    pub message: String,
+    /// The Python source concerned.
+    pub span: Span,
+}
+
+impl std::fmt::Display for PassError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for PassError {}
+
+/// One entry of the pipeline.
+#[derive(Clone, Copy, Debug)]
+pub struct Pass {
+    /// Its name on the command line (`--passes`).
+    pub name: &'static str,
+    /// What it does, in a line.
+    pub summary: &'static str,
+    /// The pass.
+    pub run: fn(&mut Function) -> Result<PassReport, PassError>,
+    /// The phase the function is in after it, for the verifier.
+    pub phase_after: Phase,
+}
+
+/// The passes in the order they run.
+pub static PIPELINE: &[Pass] = &[];
+
+/// The pass with this name.
+pub fn pass(name: &str) -> Option<&'static Pass> {
+    PIPELINE.iter().find(|p| p.name == name)
+}
+
+/// How long each pass took, summed over the program's functions.
+#[derive(Clone, Debug, Default)]
+pub struct PassTimes {
+    /// `(pass name, time)` in pipeline order.
+    pub times: Vec<(&'static str, Duration)>,
+}
+
+/// Run `passes` (in the order given) over every function of `program`,
+/// verifying after each pass when `verify_each` is set, and calling
+/// `after` with the program after each pass (for `--print-after-all`).
+pub fn run_pipeline(
+    program: &mut Program,
+    passes: &[&'static Pass],
+    verify_each: bool,
+    mut after: impl FnMut(&Pass, &Program),
+) -> Result<PassTimes, PassError> {
+    let mut times = PassTimes::default();
+    for pass in passes {
+        let start = Instant::now();
+        for func in &mut program.functions {
+            (pass.run)(func)?;
+        }
+        times.times.push((pass.name, start.elapsed()));
+        if verify_each {
+            for func in &program.functions {
+                if let Err(e) = verify(func, pass.phase_after) {
+                    panic!("the IR is broken after pass `{}`:\n{e}", pass.name);
+                }
+            }
+        }
+        after(pass, program);
+    }
+    Ok(times)
+}
