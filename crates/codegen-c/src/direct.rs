@@ -20,14 +20,14 @@
 use std::fmt::Write as _;
 
 use pyjit_frontend::SourceFile;
-use pyjit_frontend::pyops::float_repr;
 use pyjit_frontend::typed::{
-    Allocator, Arith, BinOp, Builtin, CmpOp, Const, Expr, ExprKind, Fill, FuncId, Function,
-    LocalId, LocalKind, MathFn, PrintItem, Program, Stmt, StmtKind, UnaryOp,
+    Allocator, Arith, BinOp, Builtin, Expr, ExprKind, Fill, FuncId, Function, LocalId, LocalKind,
+    MathFn, PrintItem, Program, Stmt, StmtKind,
 };
 use pyjit_frontend::types::{Scalar, Type};
 
 use crate::names;
+use crate::ops::{self, COp, c_const, c_string, c_type, comment_safe, scalar_c_type};
 
 /// Choices that change the generated code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,7 +60,7 @@ pub fn emit(program: &Program, options: &Options) -> String {
     out.push_str(pyjit_runtime::abi::C_HEADER);
     out.push('\n');
     let mut code = String::from("/* ---- compiled functions ---- */\n\n");
-    let recursive = recursive_functions(program);
+    let recursive = program.recursive_functions();
     for func in &program.functions {
         let _ = writeln!(code, "{};", prototype(func));
     }
@@ -85,233 +85,22 @@ pub fn emit(program: &Program, options: &Options) -> String {
 
 /// `static pj_i32 f0_name(pj_rt *rt, double v_x, ..., double *out)`.
 fn prototype(func: &Function) -> String {
-    let mut params = vec!["pj_rt *rt".to_owned()];
-    for &p in &func.params {
-        params.push(format!(
-            "{} {}",
-            c_type(func.local(p).ty),
-            names::local(func, p)
-        ));
-    }
-    if func.ret != Type::None {
-        params.push(format!("{} *out", c_type(func.ret)));
-    }
-    format!(
-        "static pj_i32 {}({})",
-        names::function(func),
-        params.join(", ")
-    )
+    let params: Vec<(Type, String)> = func
+        .params
+        .iter()
+        .map(|&p| (func.local(p).ty, names::local(func, p)))
+        .collect();
+    ops::prototype(&names::function(func), &params, func.ret)
 }
 
 fn entry_wrapper(entry: &Function) -> String {
-    let mut args = vec!["rt".to_owned()];
-    for (i, &p) in entry.params.iter().enumerate() {
-        args.push(format!("args[{i}].{}", value_field(entry.local(p).ty)));
-    }
-    if entry.ret != Type::None {
-        args.push(format!("&ret->{}", value_field(entry.ret)));
-    }
-    format!(
-        "int pyjit_abi(void) {{ return PJ_ABI_VERSION; }}\n\n\
-         int pyjit_entry(pj_rt *rt, const pj_value *args, pj_value *ret) {{\n    \
-         (void)args; (void)ret;\n    return {}({});\n}}\n",
-        names::function(entry),
-        args.join(", ")
-    )
-}
-
-/// The C type of a pyjit type.
-pub fn c_type(ty: Type) -> &'static str {
-    match ty {
-        Type::Scalar(s) => scalar_c_type(s),
-        Type::Array(_) => "pj_array",
-        Type::None => "void",
-    }
-}
-
-fn scalar_c_type(s: Scalar) -> &'static str {
-    match s {
-        Scalar::Bool => "pj_u8",
-        Scalar::Int32 => "pj_i32",
-        Scalar::Int64 => "pj_i64",
-        Scalar::Float32 => "float",
-        Scalar::Float64 => "double",
-    }
-}
-
-/// The name of an operator in the prelude's helpers: `pj_floordiv_i64`.
-fn helper_name(op: BinOp) -> &'static str {
-    match op {
-        BinOp::FloorDiv => "floordiv",
-        BinOp::Mod => "mod",
-        BinOp::Pow => "pow",
-        BinOp::LShift => "lshift",
-        BinOp::RShift => "rshift",
-        BinOp::Add => "add",
-        BinOp::Sub => "sub",
-        BinOp::Mul => "mul",
-        BinOp::Div => "div",
-        BinOp::BitAnd => "and",
-        BinOp::BitOr => "or",
-        BinOp::BitXor => "xor",
-    }
-}
-
-/// NumPy's name of an element type, as its error messages print it.
-fn numpy_dtype_name(s: Scalar) -> &'static str {
-    match s {
-        Scalar::Bool => "bool",
-        Scalar::Int32 => "int32",
-        Scalar::Int64 => "int64",
-        Scalar::Float32 => "float32",
-        Scalar::Float64 => "float64",
-    }
-}
-
-/// The field of `pj_value` that holds a type.
-fn value_field(ty: Type) -> &'static str {
-    match ty {
-        Type::Scalar(Scalar::Bool) => "b",
-        Type::Scalar(Scalar::Int32) => "i32",
-        Type::Scalar(Scalar::Int64) => "i64",
-        Type::Scalar(Scalar::Float32) => "f32",
-        Type::Scalar(Scalar::Float64) => "f64",
-        Type::Array(_) | Type::None => "array",
-    }
+    ops::entry_wrapper(&names::function(entry), &entry.param_types(), entry.ret)
 }
 
 /// Whether any function of the program is part of a call cycle (and so
 /// needs a deep stack).
 pub fn has_recursion(program: &Program) -> bool {
-    recursive_functions(program).into_iter().any(|r| r)
-}
-
-/// Which functions are part of a call cycle (and so need the recursion
-/// guard): Tarjan-free, by reachability, as programs are small.
-fn recursive_functions(program: &Program) -> Vec<bool> {
-    let n = program.functions.len();
-    let calls: Vec<Vec<usize>> = program
-        .functions
-        .iter()
-        .map(|f| {
-            let mut out = Vec::new();
-            for stmt in &f.body {
-                collect_calls_stmt(stmt, &mut out);
-            }
-            out.sort_unstable();
-            out.dedup();
-            out
-        })
-        .collect();
-    (0..n)
-        .map(|start| {
-            // Is `start` reachable from its own callees?
-            let mut seen = vec![false; n];
-            let mut stack: Vec<usize> = calls[start].clone();
-            while let Some(f) = stack.pop() {
-                if f == start {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[f], true) {
-                    stack.extend(&calls[f]);
-                }
-            }
-            false
-        })
-        .collect()
-}
-
-fn collect_calls_stmt(stmt: &Stmt, out: &mut Vec<usize>) {
-    pyjit_frontend::stack::ensure_sufficient_stack(|| {
-        let (exprs, blocks) = stmt.parts();
-        for e in exprs {
-            collect_calls_expr(e, out);
-        }
-        for block in blocks {
-            for s in block {
-                collect_calls_stmt(s, out);
-            }
-        }
-    });
-}
-
-fn collect_calls_expr(e: &Expr, out: &mut Vec<usize>) {
-    pyjit_frontend::stack::ensure_sufficient_stack(|| {
-        if let ExprKind::Call { func, .. } = &e.kind {
-            out.push(func.0 as usize);
-        }
-        for child in e.children() {
-            collect_calls_expr(child, out);
-        }
-    });
-}
-
-/// Text safe inside a C comment.
-fn comment_safe(text: &str) -> String {
-    text.replace("*/", "* /").replace(['\n', '\r'], " ")
-}
-
-/// A C string literal with the bytes of `text` (octal escapes for anything
-/// but printable ASCII, so no `\x` escape can swallow a following digit).
-fn c_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for &b in text.as_bytes() {
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'?' => out.push_str("\\?"),
-            0x20..=0x7e => out.push(b as char),
-            _ => {
-                let _ = write!(out, "\\{b:03o}");
-            }
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A constant as a C expression of its type.
-fn c_const(value: Const, ty: Type) -> String {
-    match (value, ty) {
-        (Const::Bool(b), _) => {
-            if b {
-                "1".to_owned()
-            } else {
-                "0".to_owned()
-            }
-        }
-        (Const::Int(i), Type::Scalar(Scalar::Int32)) => format!("((pj_i32){i})"),
-        (Const::Int(i64::MIN), _) => "PJ_I64_MIN".to_owned(),
-        (Const::Int(i), _) => format!("{i}LL"),
-        (Const::Float(f), ty) => {
-            let double = if f.is_nan() && f.is_sign_negative() {
-                "PJ_NEG_F64(pj_nan())".to_owned()
-            } else if f.is_nan() {
-                "pj_nan()".to_owned()
-            } else if f.is_infinite() {
-                if f > 0.0 {
-                    "pj_inf()".to_owned()
-                } else {
-                    "(-pj_inf())".to_owned()
-                }
-            } else {
-                // Python's repr is the shortest text that reads back exactly;
-                // gcc, clang and tcc all read it correctly rounded.
-                let text = float_repr(f);
-                if text.starts_with('-') {
-                    format!("({text})")
-                } else {
-                    text
-                }
-            };
-            if ty == Type::Scalar(Scalar::Float32) {
-                format!("((float){double})")
-            } else {
-                double
-            }
-        }
-    }
+    program.recursive_functions().into_iter().any(|r| r)
 }
 
 /// An emitted C expression: its text, and whether it is a name or a literal
@@ -743,22 +532,12 @@ impl<'a> FnEmitter<'a> {
                 }
                 for (i, (scalar, text)) in values.iter().enumerate() {
                     if i > 0 && !sep.is_empty() {
-                        self.emit(format!("pj_write(rt, {}, {});", c_string(sep), sep.len()));
+                        self.emit(ops::print_value(None, sep));
                     }
-                    match scalar {
-                        None => {
-                            self.emit(format!("pj_write(rt, {}, {});", c_string(text), text.len()))
-                        }
-                        Some(Scalar::Bool) => self.emit(format!("pj_write_bool(rt, {text});")),
-                        Some(Scalar::Int32 | Scalar::Int64) => {
-                            self.emit(format!("pj_write_i64(rt, (pj_i64){text});"))
-                        }
-                        Some(Scalar::Float32) => self.emit(format!("pj_write_f32(rt, {text});")),
-                        Some(Scalar::Float64) => self.emit(format!("pj_write_f64(rt, {text});")),
-                    }
+                    self.emit(ops::print_value(*scalar, text));
                 }
                 if !end.is_empty() {
-                    self.emit(format!("pj_write(rt, {}, {});", c_string(end), end.len()));
+                    self.emit(ops::print_value(None, end));
                 }
                 self.end_statement();
             }
@@ -955,12 +734,17 @@ impl<'a> FnEmitter<'a> {
         let extent = format!("{}.shape[{axis}]", array.text);
         if self.options.boundscheck {
             let line = self.line;
-            self.check(format!(
-                "PJ_INDEX(rt, {line}, {value}, {extent}, {reported}, {position})"
+            self.check(ops::checked_index(
+                line,
+                value,
+                &extent,
+                reported as u8,
+                &position,
             ));
         } else {
             self.emit(format!(
-                "{position} = {value} < 0 ? {value} + {extent} : {value};"
+                "{position} = {};",
+                ops::unchecked_index(value, &extent)
             ));
         }
         position
@@ -1013,15 +797,7 @@ impl<'a> FnEmitter<'a> {
             ExprKind::Unary { op, operand } => {
                 let v = self.expr(operand);
                 let s = e.ty.scalar().expect("unary operators apply to scalars");
-                CExpr::compound(match (op, s) {
-                    (UnaryOp::Not, _) => format!("(!{})", v.text),
-                    (UnaryOp::Neg, Scalar::Int64) => format!("PJ_NEG64({})", v.text),
-                    (UnaryOp::Neg, Scalar::Int32) => format!("PJ_NEG32({})", v.text),
-                    (UnaryOp::Neg, Scalar::Float32) => format!("PJ_NEG_F32({})", v.text),
-                    (UnaryOp::Neg, _) => format!("PJ_NEG_F64({})", v.text),
-                    (UnaryOp::Invert, _) => format!("(({})~{})", scalar_c_type(s), v.text),
-                    (UnaryOp::Pos, _) => v.text,
-                })
+                CExpr::compound(ops::unary(*op, s, &v.text))
             }
             ExprKind::Binary {
                 op,
@@ -1031,31 +807,12 @@ impl<'a> FnEmitter<'a> {
             } => self.binary(*op, arith, lhs, rhs, e.ty),
             ExprKind::Compare { op, lhs, rhs } => {
                 let (l, r) = (self.expr(lhs), self.expr(rhs));
-                if lhs.ty != rhs.ty {
-                    // An int64 against a float64: exactly, as Python does.
-                    let (int, float, flipped) = if lhs.ty == Type::INT {
-                        (l, r, false)
-                    } else {
-                        (r, l, true)
-                    };
-                    let op = if flipped { flip(*op) } else { *op };
-                    // -1, 0, 1, or 2 when the float is NaN (unordered).
-                    let c = self.temp(Type::Scalar(Scalar::Int32));
-                    self.emit(format!(
-                        "{c} = pj_cmp_i64_f64({}, {});",
-                        int.text, float.text
-                    ));
-                    return CExpr::compound(match op {
-                        CmpOp::Lt => format!("({c} == -1)"),
-                        CmpOp::LtE => format!("({c} == -1 || {c} == 0)"),
-                        CmpOp::Eq => format!("({c} == 0)"),
-                        CmpOp::NotEq => format!("({c} != 0)"),
-                        CmpOp::Gt => format!("({c} == 1)"),
-                        CmpOp::GtE => format!("({c} == 1 || {c} == 0)"),
-                        _ => unreachable!("the checker rejects `is` and `in`"),
-                    });
-                }
-                CExpr::compound(format!("({} {} {})", l.text, op.symbol(), r.text))
+                let (ls, rs) = (
+                    lhs.ty.scalar().expect("a number"),
+                    rhs.ty.scalar().expect("a number"),
+                );
+                // The mixed comparison names each operand once.
+                CExpr::compound(ops::compare(*op, ls, rs, &l.text, &r.text))
             }
             ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 let is_and = matches!(e.kind, ExprKind::And(..));
@@ -1138,40 +895,21 @@ impl<'a> FnEmitter<'a> {
                         let v = self.expr(v);
                         Some(self.simple(v, *elem).text)
                     }
-                    Fill::Ones => Some(c_const(
-                        if elem.is_float() {
-                            Const::Float(1.0)
-                        } else if *elem == Scalar::Bool {
-                            Const::Bool(true)
-                        } else {
-                            Const::Int(1)
-                        },
-                        Type::Scalar(*elem),
-                    )),
+                    Fill::Ones => Some(ops::one(*elem)),
                     Fill::Zeros | Fill::Uninit => None,
                 };
                 let t = self.temp(e.ty);
-                let (n0, n1) = match extents.as_slice() {
-                    [n] => (n.clone(), "1".to_owned()),
-                    [n, m] => (n.clone(), m.clone()),
-                    _ => unreachable!("arrays have one or two dimensions"),
-                };
-                let ndim = extents.len();
-                let dtype = match allocator {
-                    Allocator::NumPy => format!("\"{}\"", numpy_dtype_name(*elem)),
-                    Allocator::List => "0".to_owned(),
-                };
                 let line = self.line;
-                self.check(format!(
-                    "pj_alloc(rt, {line}, {n0}, {n1}, {ndim}, (pj_i64)sizeof({}), {dtype}, &{t})",
-                    scalar_c_type(*elem)
+                self.check(ops::alloc(
+                    line,
+                    *elem,
+                    &extents,
+                    *allocator == Allocator::NumPy,
+                    &t,
                 ));
                 if let Some(value) = value {
                     let k = format!("k{}", self.label());
-                    self.emit(format!(
-                        "{{ pj_i64 {k}; for ({k} = 0; {k} < {t}.shape[0] * {t}.shape[1]; {k}++) (({} *){t}.data)[{k}] = {value}; }}",
-                        scalar_c_type(*elem)
-                    ));
+                    self.emit(ops::fill(&t, *elem, &value, &k));
                 }
                 CExpr::simple(t)
             }
@@ -1221,49 +959,23 @@ impl<'a> FnEmitter<'a> {
         b: &str,
         ty: Type,
     ) -> CExpr {
-        let call = |name: &str| CExpr::compound(format!("{name}({a}, {b})"));
-        let infix = |symbol: &str| CExpr::compound(format!("({a} {symbol} {b})"));
-        let suffix = match operand {
-            Scalar::Float32 => "f32",
-            Scalar::Float64 => "f64",
-            Scalar::Int32 => "i32",
-            Scalar::Int64 | Scalar::Bool => "i64",
-        };
-        let integer = !operand.is_float() && operand != Scalar::Bool;
-        let width = if operand == Scalar::Int32 { "32" } else { "64" };
         let numpy = match arith {
             Arith::Python => false,
             Arith::NumPy => true,
             Arith::Tracked(_) => unreachable!("binary() decides tracked operations"),
         };
-        match (op, numpy) {
-            // Integers wrap (deviation 1, and NumPy's rule).
-            (BinOp::Add, _) if integer => call(&format!("PJ_ADD{width}")),
-            (BinOp::Sub, _) if integer => call(&format!("PJ_SUB{width}")),
-            (BinOp::Mul, _) if integer => call(&format!("PJ_MUL{width}")),
-            (BinOp::Add, _) => infix("+"),
-            (BinOp::Sub, _) => infix("-"),
-            (BinOp::Mul, _) => infix("*"),
-            (BinOp::BitAnd, _) => infix("&"),
-            (BinOp::BitOr, _) => infix("|"),
-            (BinOp::BitXor, _) => infix("^"),
-            // Python's rules raise: a helper with a status.
-            (BinOp::Div, false) if integer => self.helper("pj_truediv_i64", &[a, b], ty),
-            (BinOp::Div, false) => self.helper("pj_div_f64", &[a, b], ty),
-            (BinOp::FloorDiv | BinOp::Mod | BinOp::Pow | BinOp::LShift | BinOp::RShift, false) => {
-                self.helper(&format!("pj_{}_{suffix}", helper_name(op)), &[a, b], ty)
-            }
-            // NumPy's give a value, except an integer power's negative
-            // exponent.
-            (BinOp::Div, true) if integer => {
-                CExpr::compound(format!("((double){a} / (double){b})"))
-            }
-            (BinOp::Div, true) => infix("/"),
-            (BinOp::Pow, true) if integer => self.helper(&format!("pj_pow_{suffix}"), &[a, b], ty),
-            (BinOp::Pow, true) if operand == Scalar::Float32 => call("powf"),
-            (BinOp::Pow, true) => call("pow"),
-            (BinOp::FloorDiv | BinOp::Mod | BinOp::LShift | BinOp::RShift, true) => {
-                call(&format!("pj_np_{}_{suffix}", helper_name(op)))
+        let op = ops::arithmetic(op, numpy, operand, a, b);
+        self.c_op(op, ty)
+    }
+
+    /// An operation's C: an expression, or a helper's result in a
+    /// temporary.
+    fn c_op(&mut self, op: COp, ty: Type) -> CExpr {
+        match op {
+            COp::Expr(text) => CExpr::compound(text),
+            COp::Helper { name, args } => {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                self.helper(&name, &args, ty)
             }
         }
     }
@@ -1307,60 +1019,24 @@ impl<'a> FnEmitter<'a> {
 
     fn math(&mut self, func: MathFn, args: &[Expr], ty: Type) -> CExpr {
         let a = self.args(args);
-        let name = func.name();
-        match func {
-            MathFn::Fabs | MathFn::Copysign | MathFn::Atan2 => {
-                CExpr::compound(format!("{name}({})", a.join(", ")))
-            }
-            MathFn::Isnan | MathFn::Isinf | MathFn::Isfinite => {
-                CExpr::compound(format!("pj_{name}({})", a[0]))
-            }
-            MathFn::Degrees | MathFn::Radians => {
-                CExpr::compound(format!("pj_math_{name}({})", a[0]))
-            }
-            MathFn::LogBase => self.helper("pj_math_log_base", &[&a[0], &a[1]], ty),
-            MathFn::Pow | MathFn::Fmod | MathFn::Hypot => {
-                self.helper(&format!("pj_math_{name}"), &[&a[0], &a[1]], ty)
-            }
-            _ => self.helper(&format!("pj_math_{name}"), &[&a[0]], ty),
-        }
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        self.c_op(ops::math(func, &a), ty)
     }
 
     fn numpy(&mut self, func: MathFn, args: &[Expr]) -> CExpr {
         let a = self.args(args);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
         let single = args
             .first()
             .is_some_and(|x| x.ty == Type::Scalar(Scalar::Float32));
-        let f = if single { "f" } else { "" };
-        CExpr::compound(match func {
-            MathFn::Isnan | MathFn::Isinf | MathFn::Isfinite => {
-                format!("pj_{}({})", func.name(), a[0])
-            }
-            MathFn::Degrees | MathFn::Radians if single => {
-                format!("pj_np_{}_f32({})", func.name(), a[0])
-            }
-            MathFn::Degrees | MathFn::Radians => format!("pj_math_{}({})", func.name(), a[0]),
-            MathFn::Trunc | MathFn::Floor | MathFn::Ceil | MathFn::Fabs => {
-                format!("{}{f}({})", func.name(), a[0])
-            }
-            MathFn::Pow => format!("pow{f}({}, {})", a[0], a[1]),
-            MathFn::LogBase | MathFn::Erf | MathFn::Erfc | MathFn::Gamma | MathFn::Lgamma => {
-                unreachable!("NumPy has no {}; the checker rejects it", func.name())
-            }
-            other => format!("{}{f}({})", other.name(), a.join(", ")),
-        })
+        CExpr::compound(ops::numpy(func, single, &a))
     }
 
     fn builtin(&mut self, func: Builtin, args: &[Expr], ty: Type) -> CExpr {
         match func {
             Builtin::Abs => {
                 let a = self.args(args);
-                CExpr::compound(match ty.scalar() {
-                    Some(Scalar::Int64) => format!("PJ_ABS64({})", a[0]),
-                    Some(Scalar::Int32) => format!("PJ_ABS32({})", a[0]),
-                    Some(Scalar::Float32) => format!("fabsf({})", a[0]),
-                    _ => format!("fabs({})", a[0]),
-                })
+                CExpr::compound(ops::abs(ty.scalar().expect("a number"), &a[0]))
             }
             Builtin::Min | Builtin::Max => {
                 let a = self.args(args);
@@ -1375,32 +1051,25 @@ impl<'a> FnEmitter<'a> {
             }
             Builtin::ArrayMin | Builtin::ArrayMax => {
                 let array = self.array_view(&args[0]);
-                let elem = scalar_c_type(ty.scalar().expect("an element"));
+                let elem = ty.scalar().expect("an element");
                 let result = self.temp(ty);
-                let (name, cmp) = if func == Builtin::ArrayMin {
-                    ("min", "<")
-                } else {
-                    ("max", ">")
-                };
+                let min = func == Builtin::ArrayMin;
                 let k = format!("k{}", self.label());
                 self.emit(format!("if ({}.shape[0] == 0) {{", array.text));
                 self.indent += 1;
-                self.raise("ValueError", &format!("{name}() arg is an empty sequence"));
+                self.raise("ValueError", ops::empty_extreme_message(min));
                 self.indent -= 1;
                 self.emit("}".to_owned());
-                self.emit(format!(
-                    "{{ pj_i64 {k}; {result} = (({elem} *){a}.data)[0]; for ({k} = 1; {k} < {a}.shape[0]; {k}++) if ((({elem} *){a}.data)[{k}] {cmp} {result}) {result} = (({elem} *){a}.data)[{k}]; }}",
-                    a = array.text
-                ));
+                self.emit(ops::array_extreme(&result, &array.text, elem, min, &k));
                 CExpr::simple(result)
             }
             Builtin::FloatToInt => {
                 let a = self.args(args);
-                self.helper("pj_float_to_int", &[&a[0]], ty)
+                self.c_op(ops::float_to_int(&a[0]), ty)
             }
             Builtin::Round => {
                 let a = self.args(args);
-                self.helper("pj_round", &[&a[0]], ty)
+                self.c_op(ops::round(&a[0]), ty)
             }
         }
     }
@@ -1410,24 +1079,7 @@ impl<'a> FnEmitter<'a> {
         let (Some(from), Some(to_s)) = (inner.ty.scalar(), to.scalar()) else {
             unreachable!("conversions are between scalars")
         };
-        match (from, to_s) {
-            (_, Scalar::Bool) => CExpr::compound(format!("({} != 0)", v.text)),
-            (Scalar::Int64, Scalar::Int32) => {
-                let v = self.simple(v, Scalar::Int64);
-                self.helper("pj_i64_to_i32", &[&v.text], to)
-            }
-            _ => CExpr::compound(format!("(({}){})", scalar_c_type(to_s), v.text)),
-        }
-    }
-}
-
-/// The operator with its operands swapped: `a < b` is `b > a`.
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::LtE => CmpOp::GtE,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::GtE => CmpOp::LtE,
-        other => other,
+        let v = self.simple(v, from);
+        self.c_op(ops::convert(from, to_s, &v.text), to)
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod direct;
 pub mod names;
+mod ops;
 pub mod prelude;
 
 pub use direct::{Options, emit};

@@ -49,6 +49,66 @@ impl Program {
     pub fn function(&self, id: FuncId) -> &Function {
         &self.functions[id.0 as usize]
     }
+
+    /// For each function, whether it is part of a call cycle (and so needs
+    /// the recursion guard): by reachability, as programs are small.
+    pub fn recursive_functions(&self) -> Vec<bool> {
+        let n = self.functions.len();
+        let calls: Vec<Vec<usize>> = self
+            .functions
+            .iter()
+            .map(|f| {
+                let mut out = Vec::new();
+                for stmt in &f.body {
+                    collect_calls_stmt(stmt, &mut out);
+                }
+                out.sort_unstable();
+                out.dedup();
+                out
+            })
+            .collect();
+        (0..n)
+            .map(|start| {
+                // Is `start` reachable from its own callees?
+                let mut seen = vec![false; n];
+                let mut stack: Vec<usize> = calls[start].clone();
+                while let Some(f) = stack.pop() {
+                    if f == start {
+                        return true;
+                    }
+                    if !std::mem::replace(&mut seen[f], true) {
+                        stack.extend(&calls[f]);
+                    }
+                }
+                false
+            })
+            .collect()
+    }
+}
+
+fn collect_calls_stmt(stmt: &Stmt, out: &mut Vec<usize>) {
+    crate::stack::ensure_sufficient_stack(|| {
+        let (exprs, blocks) = stmt.parts();
+        for e in exprs {
+            collect_calls_expr(e, out);
+        }
+        for block in blocks {
+            for s in block {
+                collect_calls_stmt(s, out);
+            }
+        }
+    });
+}
+
+fn collect_calls_expr(e: &Expr, out: &mut Vec<usize>) {
+    crate::stack::ensure_sufficient_stack(|| {
+        if let ExprKind::Call { func, .. } = &e.kind {
+            out.push(func.0 as usize);
+        }
+        for child in e.children() {
+            collect_calls_expr(child, out);
+        }
+    });
 }
 
 /// Index of a function in [`Program::functions`].

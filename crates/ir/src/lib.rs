@@ -13,6 +13,7 @@
 //! means at run time is the typed program's documentation, implemented
 //! once in the C prelude.
 
+pub mod build;
 pub mod entities;
 pub mod function;
 pub mod inst;
