@@ -10,9 +10,11 @@
 //! output can key the cache. Nothing here compiles, loads or runs code.
 
 pub mod direct;
+pub mod from_ir;
 pub mod names;
 mod ops;
 pub mod prelude;
 
 pub use direct::{Options, emit};
+pub use from_ir::emit_ir;
 pub use prelude::PRELUDE;

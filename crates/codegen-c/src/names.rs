@@ -59,7 +59,12 @@ pub fn numpy_flag(func: &Function, id: LocalId) -> String {
 
 /// The C name of a compiled function.
 pub fn function(func: &Function) -> String {
-    mangle(&format!("f{}", func.id.0), &func.name)
+    function_name(func.id.0, &func.name)
+}
+
+/// The C name of function number `id` called `name` in Python.
+pub fn function_name(id: u32, name: &str) -> String {
+    mangle(&format!("f{id}"), name)
 }
 
 #[cfg(test)]

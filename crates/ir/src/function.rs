@@ -268,6 +268,12 @@ impl Function {
         v.index() < self.values.len()
     }
 
+    /// A new value defined nowhere yet, for an instruction made with
+    /// [`Function::make_inst_with_result`].
+    pub fn new_detached_value(&mut self, ty: Type) -> ValueId {
+        self.new_value(ty, ValueDef::Detached)
+    }
+
     /// Make sure value ids up to `v` exist (detached), so that a parser can
     /// keep the text's numbering.
     pub fn reserve_values(&mut self, upto: ValueId) {
