@@ -18,6 +18,7 @@ pub mod function;
 pub mod inst;
 pub mod print;
 pub mod types;
+pub mod typing;
 
 pub use entities::{BlockId, FuncRef, InstId, ValueId};
 pub use function::{
