@@ -19,6 +19,7 @@ pub mod inst;
 pub mod print;
 pub mod types;
 pub mod typing;
+pub mod verify;
 
 pub use entities::{BlockId, FuncRef, InstId, ValueId};
 pub use function::{
