@@ -488,6 +488,13 @@ impl Function {
         &mut self.graph[node(block)]
     }
 
+    /// A block's instruction list as it is, for tests that break the
+    /// placement invariants on purpose.
+    #[cfg(test)]
+    pub(crate) fn insts_mut_for_tests(&mut self, block: BlockId) -> &mut Vec<InstId> {
+        &mut self.block_mut(block).insts
+    }
+
     /// A block's instructions, in order.
     pub fn insts(&self, block: BlockId) -> &[InstId] {
         &self.block(block).insts

@@ -19,6 +19,8 @@ pub mod function;
 pub mod inst;
 pub mod print;
 pub mod types;
+pub mod typing;
+pub mod verify;
 
 pub use entities::{BlockId, FuncRef, InstId, ValueId};
 pub use function::{
