@@ -1,17 +1,19 @@
 //! Every case of `tests/programs/` runs compiled and gives what CPython
-//! gave, with each C compiler the fast tier uses: tcc when installed (always
-//! in CI), and the system's `cc -O1`.
+//! gave: on the fast tier with each C compiler it uses (tcc when installed,
+//! always in CI, and the system's `cc -O1`), and on the optimizing tier.
 
 #![allow(clippy::print_stderr)] // a skipped test says why
 
 use std::collections::BTreeSet;
 
-use pyjit::{CacheLocation, Discovery, Jit, Options};
+use pyjit::{CacheLocation, Discovery, Jit, Options, Tier};
 use pyjit_tests::{Case, cases, corpus, difference, in_ci, on_path, run};
 
-/// Run the whole corpus with one compiler; report every failing case.
-fn run_corpus(compiler: &str) {
+/// Run the whole corpus with one compiler and tier; report every failing
+/// case.
+fn run_corpus(compiler: &str, tier: Tier) {
     let jit = Jit::new(Options {
+        tier,
         cache: CacheLocation::Temporary,
         compilers: Discovery {
             explicit: Some(compiler.into()),
@@ -70,8 +72,9 @@ fn run_corpus(compiler: &str) {
     }
     assert!(
         failures.is_empty(),
-        "{} of {count} cases failed with {compiler}:\n\n{}",
+        "{} of {count} cases failed with {compiler} at the {} tier:\n\n{}",
         failures.len(),
+        tier.name(),
         failures.join("\n\n")
     );
 }
@@ -86,12 +89,20 @@ fn corpus_with_tcc() {
         eprintln!("tcc is not installed: skipping the corpus with tcc");
         return;
     }
-    run_corpus("tcc");
+    run_corpus("tcc", Tier::Fast);
 }
 
 #[test]
 fn corpus_with_cc() {
-    run_corpus("cc");
+    run_corpus("cc", Tier::Fast);
+}
+
+/// The optimizing tier gives the same results as the fast tier and CPython
+/// on every case (and verifies its IR after every pass: tests build in
+/// debug).
+#[test]
+fn corpus_at_optimized_tier() {
+    run_corpus("cc", Tier::Optimized);
 }
 
 /// Generated C is portable C11: clang must take it too. CI does not install
@@ -102,7 +113,7 @@ fn corpus_with_clang() {
         eprintln!("clang is not installed: skipping the corpus with clang");
         return;
     }
-    run_corpus("clang");
+    run_corpus("clang", Tier::Fast);
 }
 
 /// The corpus is the test of LANGUAGE.md: hold it to its size, and to the

@@ -43,6 +43,10 @@ pub enum Error {
     /// Arguments that do not fit the function.
     #[error("{0}")]
     Argument(String),
+    /// A compiler bug: the optimizing tier could not handle a program the
+    /// frontend accepted. Please report it with the program.
+    #[error("internal compiler error: {0}")]
+    Internal(String),
     /// A source file that cannot be read.
     #[error("cannot read `{path}`: {source}")]
     Read {

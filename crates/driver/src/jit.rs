@@ -28,6 +28,10 @@ pub struct Timings {
     pub parse: Duration,
     /// Parsing the functions reached, resolving names, checking types.
     pub check: Duration,
+    /// Building the optimizing tier's IR (zero for the fast tier).
+    pub ir: Duration,
+    /// Running the optimizing tier's passes (zero for the fast tier).
+    pub passes: Duration,
     /// Generating C.
     pub codegen: Duration,
     /// Running the C compiler (zero on a cache hit).
@@ -41,8 +45,10 @@ pub struct Timings {
 /// Counters over the life of a [`Jit`].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Stats {
-    /// Specializations compiled, per tier (only the fast tier exists yet).
+    /// Specializations compiled by the fast tier.
     pub fast_compilations: u64,
+    /// Specializations compiled by the optimizing tier.
+    pub optimized_compilations: u64,
     /// Specializations whose library came from the on-disk cache.
     pub cache_hits: u64,
     /// Total time per phase.
@@ -225,13 +231,16 @@ impl Function {
         )?)
     }
 
-    /// The C text for a signature.
+    /// The C text for a signature, from the `Jit`'s tier.
     pub fn c_source(&self, source: SignatureSource<'_>) -> Result<String, Error> {
         let program = self.check(source)?;
-        let options = pyjit_codegen_c::Options {
-            boundscheck: self.module.0.jit.options().boundscheck,
-        };
-        Ok(pyjit_codegen_c::emit(&program, &options))
+        Ok(generate_c(&program, self.module.0.jit.options())?.c_text)
+    }
+
+    /// The optimizing tier's IR for a signature, as built.
+    pub fn ir(&self, source: SignatureSource<'_>) -> Result<pyjit_ir::Program, Error> {
+        let program = self.check(source)?;
+        Ok(build_ir(&program, self.module.0.jit.options()))
     }
 
     /// The compiled specialization for a signature source, compiled now if
@@ -255,15 +264,13 @@ impl Function {
         }
         let program = pyjit_frontend::check(&inner.module, &self.name, &signature)?;
         let check = start.elapsed();
-        let start = Instant::now();
-        let options = pyjit_codegen_c::Options {
-            boundscheck: jit.options().boundscheck,
-        };
-        let c_text = pyjit_codegen_c::emit(&program, &options);
-        let codegen = start.elapsed();
+        let generated = generate_c(&program, jit.options())?;
+        let c_text = generated.c_text;
+        let codegen = generated.codegen;
         let toolchain = jit.toolchain()?;
         let profile = match jit.options().tier {
             Tier::Fast => Profile::Fast,
+            Tier::Optimized => Profile::Optimized,
         };
         let invocation = toolchain.invocation(profile);
         let cache_key = Cache::key(&c_text, &invocation, VERSION);
@@ -272,6 +279,8 @@ impl Function {
         let timings = Timings {
             parse: inner.parse,
             check,
+            ir: generated.ir,
+            passes: generated.passes,
             codegen,
             c_compile: fetched.compile,
             load: fetched.load,
@@ -279,12 +288,17 @@ impl Function {
         };
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         let summary = format!(
-            "{}{}: {} tier, {}: check {:.2} ms, codegen {:.2} ms, C {:.2} ms, load {:.2} ms ({})",
+            "{}{}: {} tier, {}: check {:.2} ms, {}codegen {:.2} ms, C {:.2} ms, load {:.2} ms ({})",
             self.name,
             program.entry().signature(),
             jit.options().tier.name(),
             invocation.describe(),
             ms(check),
+            if jit.options().tier == Tier::Optimized {
+                format!("ir {:.3} ms, passes {:.3} ms, ", ms(generated.ir), ms(generated.passes))
+            } else {
+                String::new()
+            },
             ms(codegen),
             ms(fetched.compile),
             ms(fetched.load),
@@ -303,10 +317,15 @@ impl Function {
         }
         {
             let mut stats = jit.0.stats.lock().expect("no panics while locked");
-            stats.fast_compilations += 1;
+            match jit.options().tier {
+                Tier::Fast => stats.fast_compilations += 1,
+                Tier::Optimized => stats.optimized_compilations += 1,
+            }
             stats.cache_hits += u64::from(cache_hit);
             stats.total.parse += timings.parse;
             stats.total.check += timings.check;
+            stats.total.ir += timings.ir;
+            stats.total.passes += timings.passes;
             stats.total.codegen += timings.codegen;
             stats.total.c_compile += timings.c_compile;
             stats.total.load += timings.load;
@@ -330,9 +349,72 @@ impl Function {
             tier: jit.options().tier,
             compiler: invocation.describe(),
             timings,
+            pass_times: generated.pass_times,
         });
         *slot = Some(compiled.clone());
         Ok(compiled)
+    }
+}
+
+/// C for a typed program, and the time each step took.
+struct Generated {
+    c_text: String,
+    ir: Duration,
+    passes: Duration,
+    pass_times: Vec<(&'static str, Duration)>,
+    codegen: Duration,
+}
+
+/// The optimizing tier's IR of a typed program, as built.
+fn build_ir(program: &Program, options: &Options) -> pyjit_ir::Program {
+    pyjit_ir::build::build_program(
+        program,
+        pyjit_ir::build::BuildOptions {
+            boundscheck: options.boundscheck,
+        },
+    )
+}
+
+/// C for a typed program by the tier the options choose. The optimizing
+/// tier verifies the IR after every pass in debug builds.
+fn generate_c(program: &Program, options: &Options) -> Result<Generated, Error> {
+    match options.tier {
+        Tier::Fast => {
+            let start = Instant::now();
+            let c_text = pyjit_codegen_c::emit(
+                program,
+                &pyjit_codegen_c::Options {
+                    boundscheck: options.boundscheck,
+                },
+            );
+            Ok(Generated {
+                c_text,
+                ir: Duration::ZERO,
+                passes: Duration::ZERO,
+                pass_times: Vec::new(),
+                codegen: start.elapsed(),
+            })
+        }
+        Tier::Optimized => {
+            let start = Instant::now();
+            let mut ir = build_ir(program, options);
+            let ir_time = start.elapsed();
+            let start = Instant::now();
+            let passes: Vec<&'static pyjit_passes::Pass> = pyjit_passes::PIPELINE.iter().collect();
+            let times =
+                pyjit_passes::run_pipeline(&mut ir, &passes, cfg!(debug_assertions), |_, _| {})
+                    .map_err(|e| Error::Internal(e.to_string()))?;
+            let passes_time = start.elapsed();
+            let start = Instant::now();
+            let c_text = pyjit_codegen_c::emit_ir(&ir);
+            Ok(Generated {
+                c_text,
+                ir: ir_time,
+                passes: passes_time,
+                pass_times: times.times,
+                codegen: start.elapsed(),
+            })
+        }
     }
 }
 
@@ -351,6 +433,7 @@ pub struct Compiled {
     tier: Tier,
     compiler: String,
     timings: Timings,
+    pass_times: Vec<(&'static str, Duration)>,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -388,6 +471,11 @@ impl Compiled {
     /// C compiler just now.
     pub fn origin(&self) -> Origin {
         self.origin
+    }
+
+    /// The time each optimizing pass took (empty for the fast tier).
+    pub fn pass_times(&self) -> &[(&'static str, Duration)] {
+        &self.pass_times
     }
 
     /// How long each phase took.

@@ -11,13 +11,26 @@ pub enum Tier {
     /// else `cc -O1`: the shortest time to a first result.
     #[default]
     Fast,
+    /// C from the optimizing tier's IR after its passes, compiled with
+    /// `cc -O3 -march=native -ffp-contract=off -fno-math-errno`: slower to
+    /// compile, as fast as hand-written C to run.
+    Optimized,
 }
 
 impl Tier {
+    /// Every tier, for the command line.
+    pub const ALL: [Tier; 2] = [Tier::Fast, Tier::Optimized];
+
+    /// The tier of a command-line name.
+    pub fn from_name(name: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.name() == name)
+    }
+
     /// The tier's name on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Tier::Fast => "fast",
+            Tier::Optimized => "optimized",
         }
     }
 }

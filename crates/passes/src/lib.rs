@@ -7,6 +7,8 @@
 //! selection of the table over a program and, in tests and debug builds,
 //! the verifier after every pass.
 
+pub mod phi_elimination;
+
 use std::time::{Duration, Instant};
 
 use pyjit_frontend::Span;
@@ -59,7 +61,16 @@ pub struct Pass {
 }
 
 /// The passes in the order they run.
-pub static PIPELINE: &[Pass] = &[];
+pub static PIPELINE: &[Pass] = &[
+    // Last: C has variables but no phis, and every pass before it works on
+    // SSA.
+    Pass {
+        name: "phi-elimination",
+        summary: "out of SSA: split critical edges, sequence each edge's copies",
+        run: phi_elimination::run,
+        phase_after: Phase::PhiFree,
+    },
+];
 
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {
