@@ -295,7 +295,11 @@ impl Function {
             invocation.describe(),
             ms(check),
             if jit.options().tier == Tier::Optimized {
-                format!("ir {:.3} ms, passes {:.3} ms, ", ms(generated.ir), ms(generated.passes))
+                format!(
+                    "ir {:.3} ms, passes {:.3} ms, ",
+                    ms(generated.ir),
+                    ms(generated.passes)
+                )
             } else {
                 String::new()
             },

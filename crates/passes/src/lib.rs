@@ -13,7 +13,10 @@ use std::time::{Duration, Instant};
 
 use pyjit_frontend::Span;
 use pyjit_ir::verify::{Phase, verify};
-use pyjit_ir::{Function, Program};
+use pyjit_ir::{BlockId, Function, InstKind, Program};
+
+pub mod const_fold;
+pub mod dce;
 
 /// What a pass did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -62,6 +65,23 @@ pub struct Pass {
 
 /// The passes in the order they run.
 pub static PIPELINE: &[Pass] = &[
+    // After type inference: folding needs each value's type to know the
+    // rules of its operation. Before dead code elimination, because folding
+    // a branch on a constant is what makes blocks unreachable.
+    Pass {
+        name: "const-fold",
+        summary: "fold operations on constants and branches on constants",
+        run: const_fold::run,
+        phase_after: Phase::Typed,
+    },
+    // After constant folding, to remove the blocks its folded branches cut
+    // off and the instructions whose uses it folded away.
+    Pass {
+        name: "dce",
+        summary: "remove unreachable blocks and unused instructions that cannot raise",
+        run: dce::run,
+        phase_after: Phase::Typed,
+    },
     // Last: C has variables but no phis, and every pass before it works on
     // SSA.
     Pass {
@@ -75,6 +95,18 @@ pub static PIPELINE: &[Pass] = &[
 /// The pass with this name.
 pub fn pass(name: &str) -> Option<&'static Pass> {
     PIPELINE.iter().find(|p| p.name == name)
+}
+
+/// Drop the entries for `pred` from the phis of `block`, when the edge
+/// from `pred` to `block` goes away.
+pub(crate) fn drop_phi_entries(func: &mut Function, block: BlockId, pred: BlockId) {
+    for inst in func.insts(block).to_vec() {
+        match func.inst_kind_mut(inst) {
+            InstKind::Phi { incoming } => incoming.retain(|&(from, _)| from != pred),
+            // Phis come first in their block.
+            _ => break,
+        }
+    }
 }
 
 /// How long each pass took, summed over the program's functions.

@@ -34,11 +34,8 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
         changed = true;
         split_critical_edges(func, block, &phis);
         // The parallel move on each incoming edge: (destination, source).
-        let mut moves_by_pred: Vec<(BlockId, Vec<(ValueId, ValueId)>)> = func
-            .preds(block)
-            .iter()
-            .map(|&p| (p, Vec::new()))
-            .collect();
+        let mut moves_by_pred: Vec<(BlockId, Vec<(ValueId, ValueId)>)> =
+            func.preds(block).iter().map(|&p| (p, Vec::new())).collect();
         for &phi in &phis {
             let data = func.inst(phi);
             let dst = data.result.expect("a phi has a value");
@@ -59,7 +56,8 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
             for (dst, src) in sequence(func, moves) {
                 // A removed phi's value keeps its type.
                 let ty = func.value_type(dst);
-                let inst = func.make_inst_with_result(InstKind::Copy { arg: src }, Some((dst, ty)), span);
+                let inst =
+                    func.make_inst_with_result(InstKind::Copy { arg: src }, Some((dst, ty)), span);
                 func.place_at_end(pred, inst);
             }
         }
