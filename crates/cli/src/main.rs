@@ -1,9 +1,10 @@
 //! The `pyjit` command (DESIGN.md, "The command line"):
 //!
 //! ```text
-//! pyjit run [--tier fast] [--no-cache] [--stats] FILE FUNC [ARG ...]
+//! pyjit run [--tier fast|optimized] [--no-cache] [--stats] FILE FUNC [ARG ...]
 //! pyjit check FILE [FUNC] [--sig SIG]
-//! pyjit emit {ast|c} FILE FUNC [--sig SIG | ARG ...]
+//! pyjit emit {ast|ir|ir-opt|c} FILE FUNC [--sig SIG | ARG ...]
+//!            [--tier T] [--passes LIST|list] [--print-after-all]
 //! pyjit cache {dir|stats|clear}
 //! ```
 //!
@@ -77,11 +78,23 @@ enum Command {
         #[arg(long)]
         sig: Option<String>,
     },
-    /// Print what pyjit makes of FUNC: the typed program (`ast`) or the C.
+    /// Print what pyjit makes of FUNC: the typed program (`ast`), the
+    /// optimizing tier's IR as built (`ir`) or after its passes (`ir-opt`),
+    /// or the C of a tier (`c`).
     Emit {
         /// What to print.
         #[arg(value_enum)]
         what: EmitWhat,
+        /// The tier whose C `emit c` prints.
+        #[arg(long, value_enum, default_value = "fast")]
+        tier: TierArg,
+        /// For `ir-opt`: the passes to run, comma-separated, in order
+        /// (default: the whole pipeline); `list` prints the pipeline.
+        #[arg(long)]
+        passes: Option<String>,
+        /// For `ir-opt`: print the IR as built and after every pass.
+        #[arg(long)]
+        print_after_all: bool,
         /// The Python file.
         file: PathBuf,
         /// The function.
@@ -105,12 +118,27 @@ enum Command {
 enum TierArg {
     /// C straight from the typed program, tcc or `cc -O1`.
     Fast,
+    /// C from the optimized IR, `cc -O3 -march=native`.
+    Optimized,
+}
+
+impl TierArg {
+    fn tier(self) -> Tier {
+        match self {
+            TierArg::Fast => Tier::Fast,
+            TierArg::Optimized => Tier::Optimized,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum EmitWhat {
     /// The typed program, every type and conversion shown.
     Ast,
+    /// The optimizing tier's IR, as built from the typed program.
+    Ir,
+    /// The optimizing tier's IR after its passes.
+    IrOpt,
     /// The generated C.
     C,
 }
@@ -183,9 +211,7 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
             args,
         } => {
             let mut options = Options::from_env();
-            options.tier = match tier {
-                TierArg::Fast => Tier::Fast,
-            };
+            options.tier = tier.tier();
             if no_cache {
                 options.cache = CacheLocation::Temporary;
             }
@@ -254,13 +280,23 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
         }
         Command::Emit {
             what,
+            tier,
+            passes,
+            print_after_all,
             file,
             func,
             sig,
             args,
         } => {
+            if passes.as_deref() == Some("list") {
+                for pass in pyjit::passes::PIPELINE {
+                    println!("{:<16} {}", pass.name, pass.summary);
+                }
+                return Ok(());
+            }
             let jit = Jit::new(Options {
                 cache: CacheLocation::Temporary,
+                tier: tier.tier(),
                 ..Options::default()
             })?;
             let module = jit.load_file(&file)?;
@@ -278,6 +314,24 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
             };
             match what {
                 EmitWhat::Ast => print!("{}", function.check(source)?),
+                EmitWhat::Ir => print!("{}", function.ir(source)?),
+                EmitWhat::IrOpt => {
+                    let selected = match &passes {
+                        Some(list) => pyjit::passes::select(list).map_err(argument_error)?,
+                        None => pyjit::passes::PIPELINE.iter().collect(),
+                    };
+                    if print_after_all {
+                        println!(";; built\n{}", function.ir(source.clone())?);
+                    }
+                    let ir = function.ir_after(source, &selected, |pass, ir| {
+                        if print_after_all {
+                            println!(";; after {}\n{ir}", pass.name);
+                        }
+                    })?;
+                    if !print_after_all {
+                        print!("{ir}");
+                    }
+                }
                 EmitWhat::C => print!("{}", function.c_source(source)?),
             }
             Ok(())
@@ -346,6 +400,13 @@ fn print_stats(compiled: &pyjit::Compiled, run: Duration) {
     );
     eprintln!("parse: {:.3} ms", ms(t.parse));
     eprintln!("check: {:.3} ms", ms(t.check));
+    if compiled.tier() == Tier::Optimized {
+        eprintln!("ir: {:.3} ms", ms(t.ir));
+        eprintln!("passes: {:.3} ms", ms(t.passes));
+        for (name, time) in compiled.pass_times() {
+            eprintln!("  {name}: {:.3} ms", ms(*time));
+        }
+    }
     eprintln!("codegen: {:.3} ms", ms(t.codegen));
     eprintln!("c compile: {:.3} ms", ms(t.c_compile));
     eprintln!("load: {:.3} ms", ms(t.load));

@@ -243,6 +243,21 @@ impl Function {
         Ok(build_ir(&program, self.module.0.jit.options()))
     }
 
+    /// The optimizing tier's IR for a signature after `passes` (in that
+    /// order; [`pyjit_passes::select`] checks an order), calling `after`
+    /// with the IR after each.
+    pub fn ir_after(
+        &self,
+        source: SignatureSource<'_>,
+        passes: &[&'static pyjit_passes::Pass],
+        after: impl FnMut(&pyjit_passes::Pass, &pyjit_ir::Program),
+    ) -> Result<pyjit_ir::Program, Error> {
+        let mut ir = self.ir(source)?;
+        pyjit_passes::run_pipeline(&mut ir, passes, cfg!(debug_assertions), after)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        Ok(ir)
+    }
+
     /// The compiled specialization for a signature source, compiled now if
     /// it is not yet (one per parameter-type tuple, kept in memory).
     pub fn compile(&self, source: SignatureSource<'_>) -> Result<Arc<Compiled>, Error> {

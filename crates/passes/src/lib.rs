@@ -59,6 +59,8 @@ pub struct Pass {
     pub summary: &'static str,
     /// The pass.
     pub run: fn(&mut Function) -> Result<PassReport, PassError>,
+    /// The phase the function must be in before it.
+    pub needs: Phase,
     /// The phase the function is in after it, for the verifier.
     pub phase_after: Phase,
 }
@@ -72,6 +74,7 @@ pub static PIPELINE: &[Pass] = &[
         name: "const-fold",
         summary: "fold operations on constants and branches on constants",
         run: const_fold::run,
+        needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
     // After constant folding, to remove the blocks its folded branches cut
@@ -80,6 +83,7 @@ pub static PIPELINE: &[Pass] = &[
         name: "dce",
         summary: "remove unreachable blocks and unused instructions that cannot raise",
         run: dce::run,
+        needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
     // Last: C has variables but no phis, and every pass before it works on
@@ -88,6 +92,7 @@ pub static PIPELINE: &[Pass] = &[
         name: "phi-elimination",
         summary: "out of SSA: split critical edges, sequence each edge's copies",
         run: phi_elimination::run,
+        needs: Phase::Typed,
         phase_after: Phase::PhiFree,
     },
 ];
@@ -106,6 +111,48 @@ pub(crate) fn drop_phi_entries(func: &mut Function, block: BlockId, pred: BlockI
             // Phis come first in their block.
             _ => break,
         }
+    }
+}
+
+/// The passes named in `list` (comma-separated), in that order; an error
+/// names a pass that does not exist, or one that would run before what it
+/// needs (`const-fold` needs `type-inference` before it).
+pub fn select(list: &str) -> Result<Vec<&'static Pass>, String> {
+    let mut phase = Phase::Built;
+    let mut out = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let Some(pass) = pass(name) else {
+            let known: Vec<&str> = PIPELINE.iter().map(|p| p.name).collect();
+            return Err(format!(
+                "no pass is called `{name}`; the passes are {}",
+                known.join(", ")
+            ));
+        };
+        if pass.needs != phase {
+            let provider = PIPELINE
+                .iter()
+                .find(|p| p.phase_after == pass.needs)
+                .map_or("", |p| p.name);
+            return Err(match phase {
+                Phase::Built => format!("pass `{name}` needs `{provider}` to run before it"),
+                _ => format!(
+                    "pass `{name}` cannot run here: it works on {} IR, and the IR is {} by then",
+                    phase_name(pass.needs),
+                    phase_name(phase)
+                ),
+            });
+        }
+        phase = pass.phase_after;
+        out.push(pass);
+    }
+    Ok(out)
+}
+
+fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Built => "untyped",
+        Phase::Typed => "typed SSA",
+        Phase::PhiFree => "phi-free",
     }
 }
 
