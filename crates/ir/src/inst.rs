@@ -534,10 +534,11 @@ impl InstKind {
     pub fn reads_memory(&self) -> bool {
         matches!(
             self,
-            InstKind::Load { .. } | InstKind::Builtin {
-                func: Builtin::ArrayMin | Builtin::ArrayMax,
-                ..
-            }
+            InstKind::Load { .. }
+                | InstKind::Builtin {
+                    func: Builtin::ArrayMin | Builtin::ArrayMax,
+                    ..
+                }
         )
     }
 }

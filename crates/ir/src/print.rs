@@ -148,7 +148,11 @@ pub fn inst_text(func: &Function, inst: InstId) -> String {
             otherwise,
         } => format!("select {cond}, {then}, {otherwise}"),
         InstKind::Convert { arg } => format!("convert {arg}"),
-        InstKind::Math { func: m, numpy, args } => {
+        InstKind::Math {
+            func: m,
+            numpy,
+            args,
+        } => {
             let module = if *numpy { "np" } else { "math" };
             format!("{module}.{} {}", math_name(*m), list(args))
         }
@@ -201,7 +205,10 @@ pub fn inst_text(func: &Function, inst: InstId) -> String {
             format!("print {}", parts.join(", "))
         }
         InstKind::Phi { incoming } => {
-            let parts: Vec<String> = incoming.iter().map(|(b, v)| format!("[{v}, {b}]")).collect();
+            let parts: Vec<String> = incoming
+                .iter()
+                .map(|(b, v)| format!("[{v}, {b}]"))
+                .collect();
             format!("phi {}", parts.join(", "))
         }
         InstKind::Copy { arg } => format!("copy {arg}"),
