@@ -15,7 +15,8 @@
 //! ```
 //!
 //! Values are `vN`, blocks `bbN`, functions `fN`; every instruction with a
-//! value ends in `: type`. Blocks print in id order. The verifier's errors
+//! value ends in `: type`. The entry block prints first, the others in id
+//! order. The verifier's errors
 //! print as `; error:` lines under what they concern.
 
 use std::fmt::{self, Write};
@@ -88,7 +89,11 @@ pub fn function_text(func: &Function, annotations: &Annotations) -> String {
         }
     };
     notes(&mut out, Location::Function, "");
-    for b in func.blocks() {
+    // The entry first (the text has no other way to say which it is), then
+    // the others by id.
+    let entry = func.entry();
+    let blocks = std::iter::once(entry).chain(func.blocks().into_iter().filter(|&b| b != entry));
+    for b in blocks {
         let _ = writeln!(out, "{b}:");
         notes(&mut out, Location::Block(b), "");
         for &i in func.insts(b) {

@@ -92,7 +92,7 @@ fn numbering_entry_and_detached_values_are_kept() {
 }
 
 #[test]
-fn blocks_out_of_order_print_by_id_and_the_first_is_the_entry() {
+fn the_entry_prints_first_and_the_other_blocks_by_id() {
     let text = "\
 fn f0 f(v0: bool) -> int64 {
 bb4:
@@ -109,17 +109,20 @@ bb2:
     assert_eq!(func.entry(), BlockId(4));
     expect![[r#"
         fn f0 f(v0: bool) -> int64 {
+        bb4:
+            br v0, bb2, bb9
         bb2:
             v1 = const 1 : int64
             ret v1
-        bb4:
-            br v0, bb2, bb9
         bb9:
             v2 = const 2 : int64
             ret v2
         }
     "#]]
     .assert_eq(&func.to_string());
+    // And so the entry survives a round trip.
+    let again = parse_function(&func.to_string()).expect("parses");
+    assert_eq!(again.entry(), BlockId(4));
 }
 
 #[test]
