@@ -32,13 +32,13 @@ mod value;
 mod written;
 
 pub use error::{Error, PyException};
-/// The optimizing tier's IR, for tools that show it.
-pub use pyjit_ir as ir;
-/// The optimizing tier's passes, for tools that choose them.
-pub use pyjit_passes as passes;
 pub use jit::{Compiled, Function, Jit, Module, Stats, Timings};
 pub use options::{CacheLocation, Options, Tier, user_cache_dir};
 pub use pyjit_frontend::typed::Program;
 pub use pyjit_frontend::{Diagnostic, DiagnosticKind, Signature, SignatureSource, Type};
+/// The optimizing tier's IR, for tools that show it.
+pub use pyjit_ir as ir;
+/// The optimizing tier's passes, for tools that choose them.
+pub use pyjit_passes as passes;
 pub use pyjit_runtime::{CacheStats, Discovery, Error as ToolchainError, ExceptionKind, Origin};
 pub use value::{Arg, Array, ArrayArg, ArrayData, Element, Value};
