@@ -42,7 +42,9 @@
 //! Types:
 //! - Each result's declared type is the one [`crate::typing::result_type`]
 //!   gives from its operands (and an instruction has a value exactly when
-//!   the rule gives one); in [`Phase::Built`] `unknown` types are skipped.
+//!   the rule gives one). In [`Phase::Built`], an instruction whose result
+//!   is `unknown` is not judged (type inference decides it, converting
+//!   operands that disagree), nor one whose operand is.
 //! - From [`Phase::Typed`] on, no value, parameter or return type is
 //!   `unknown`.
 //! - A `br` condition is a `bool`; `ret v` returns the function's return
@@ -107,7 +109,8 @@ impl fmt::Display for VerifyError {
 impl std::error::Error for VerifyError {}
 
 impl VerifyError {
-    fn new(checked: Vec<(&Function, Vec<Fault>)>) -> Result<(), VerifyError> {
+    /// `Ok` when no function has a fault, else the error showing them.
+    fn collect(checked: Vec<(&Function, Vec<Fault>)>) -> Result<(), VerifyError> {
         let mut faults = Vec::new();
         let mut texts = Vec::new();
         for (func, found) in checked {
@@ -138,13 +141,13 @@ impl VerifyError {
 /// Check every invariant of the checklist (but calls' signatures, which
 /// need the program) for a function in `phase`.
 pub fn verify(func: &Function, phase: Phase) -> Result<(), VerifyError> {
-    VerifyError::new(vec![(func, Checker::new(func, phase, None).run())])
+    VerifyError::collect(vec![(func, Checker::new(func, phase, None).run())])
 }
 
 /// Check every function of a program in `phase`, and every call against
 /// its callee.
 pub fn verify_program(program: &Program, phase: Phase) -> Result<(), VerifyError> {
-    VerifyError::new(
+    VerifyError::collect(
         program
             .functions
             .iter()
@@ -543,9 +546,12 @@ impl<'a> Checker<'a> {
         let name = mnemonic(&data.kind);
         let at = Location::Inst(i);
         let declared = data.result.map(|v| (v, func.value_type(v)));
-        if let Some((v, Type::Unknown)) = declared
-            && self.phase != Phase::Built
-        {
+        if let Some((v, Type::Unknown)) = declared {
+            if self.phase == Phase::Built {
+                // Undecided: type inference decides it, converting
+                // operands that disagree, so the rule cannot judge yet.
+                return;
+            }
             self.fault(at, format!("{v} is `unknown` after type inference"));
         }
         match (result_type(func, i), declared) {

@@ -279,85 +279,56 @@ fn check(func: &Function, order: &[BlockId]) -> Result<(), PassError> {
 #[cfg(test)]
 mod tests {
     use expect_test::{Expect, expect};
-    use pyjit_frontend::Span;
-    use pyjit_frontend::typed::BinOp;
-    use pyjit_ir::types::ArrayType;
+    use pyjit_ir::parse::parse_function;
     use pyjit_ir::verify::{Phase, verify};
-    use pyjit_ir::{Cmp, Const, FuncRef, Rules, Terminator};
 
     use super::*;
 
-    const S: Span = Span { start: 0, end: 0 };
-    const U: Type = Type::Unknown;
-
-    /// Run the pass; show the function after it (which must verify as
-    /// typed), or the error.
-    fn check(mut func: Function, expect: Expect) {
+    /// Run the pass on IR text; show the function after it (which must
+    /// verify as typed, and which a second run leaves alone), or the error.
+    fn check(text: &str, expect: Expect) {
+        let mut func = parse_function(text).expect("parses");
+        verify(&func, Phase::Built).expect("well-formed input");
         match run(&mut func) {
             Ok(report) => {
                 if let Err(e) = verify(&func, Phase::Typed) {
                     panic!("type inference left broken IR:\n{e}");
                 }
                 assert!(report.changed);
-                // A second run has nothing left to do.
-                assert!(!run(&mut func).unwrap().changed);
+                assert!(!run(&mut func).expect("runs again").changed);
                 expect.assert_eq(&func.to_string());
             }
             Err(e) => expect.assert_eq(&format!("error: {e}\n")),
         }
     }
 
-    fn binary(op: BinOp, lhs: ValueId, rhs: ValueId) -> InstKind {
-        InstKind::Binary {
-            op,
-            rules: Rules::Python,
-            lhs,
-            rhs,
-        }
-    }
-
-    fn set_incoming(func: &mut Function, phi: ValueId, incoming: Vec<(BlockId, ValueId)>) {
-        let inst = func.defining_inst(phi).expect("a phi");
-        *func.inst_kind_mut(inst) = InstKind::Phi { incoming };
-    }
-
     #[test]
     fn loop_phis_are_typed_from_their_back_edges() {
         // s = 0; i = 0
         // while i < n: s = s + 0.5; i = i + 1
-        // return s
-        let mut func = Function::new(FuncRef(0), "total", &[Type::INT], Type::FLOAT);
-        let n = func.params()[0];
-        let entry = func.entry();
-        let (header, body, exit) = (func.add_block(), func.add_block(), func.add_block());
-        let s0 = func.append(entry, InstKind::Const(Const::Int(0)), Type::INT, S);
-        let i0 = func.append(entry, InstKind::Const(Const::Int(0)), Type::INT, S);
-        func.set_jump(entry, header);
-        let s = func.add_phi(header, U, S);
-        let i = func.add_phi(header, U, S);
-        let more = func.append(
-            header,
-            InstKind::Compare {
-                op: Cmp::Lt,
-                lhs: i,
-                rhs: n,
-            },
-            U,
-            S,
-        );
-        func.set_branch(header, more, body, exit);
-        let half = func.append(body, InstKind::Const(Const::Float(0.5)), Type::FLOAT, S);
-        let s1 = func.append(body, binary(BinOp::Add, s, half), U, S);
-        let one = func.append(body, InstKind::Const(Const::Int(1)), Type::INT, S);
-        let i1 = func.append(body, binary(BinOp::Add, i, one), U, S);
-        func.set_jump(body, header);
-        func.set_exit(exit, Terminator::Return(Some(s)));
-        set_incoming(&mut func, s, vec![(entry, s0), (body, s1)]);
-        set_incoming(&mut func, i, vec![(entry, i0), (body, i1)]);
         // `s` is int64 until the back edge says float64; the `add` in the
         // body is then re-typed, and only the entry's 0 is converted.
         check(
-            func,
+            r#"fn f0 total(v0: int64) -> float64 {
+bb0:
+    v1 = const 0 : int64
+    v2 = const 0 : int64
+    jump bb1
+bb1:
+    v3 = phi [v1, bb0], [v7, bb2] : unknown
+    v4 = phi [v2, bb0], [v9, bb2] : unknown
+    v5 = lt v4, v0 : unknown
+    br v5, bb2, bb3
+bb2:
+    v6 = const 0.5 : float64
+    v7 = add v3, v6 : unknown
+    v8 = const 1 : int64
+    v9 = add v4, v8 : unknown
+    jump bb1
+bb3:
+    ret v3
+}
+"#,
             expect![[r#"
                 fn f0 total(v0: int64) -> float64 {
                 bb0:
@@ -385,55 +356,19 @@ mod tests {
 
     #[test]
     fn mixed_operands_are_converted_to_their_promotion() {
-        let i32_ = Type::Scalar(Scalar::Int32);
-        let mut func = Function::new(
-            FuncRef(0),
-            "mixed",
-            &[Type::INT, Type::FLOAT, i32_],
-            Type::FLOAT,
-        );
-        let [a, x, k] = func.params() else {
-            unreachable!()
-        };
-        let (a, x, k) = (*a, *x, *k);
-        let entry = func.entry();
-        let sum = func.append(entry, binary(BinOp::Add, a, x), U, S);
-        let wider = func.append(entry, binary(BinOp::Mul, k, a), U, S);
-        let _ = func.append(
-            entry,
-            InstKind::Compare {
-                op: Cmp::Lt,
-                lhs: a,
-                rhs: x,
-            },
-            U,
-            S,
-        );
-        let small = func.append(
-            entry,
-            InstKind::Compare {
-                op: Cmp::Gt,
-                lhs: k,
-                rhs: x,
-            },
-            U,
-            S,
-        );
-        let _ = func.append(
-            entry,
-            InstKind::Select {
-                cond: small,
-                then: wider,
-                otherwise: sum,
-            },
-            U,
-            S,
-        );
-        func.set_exit(entry, Terminator::Return(Some(sum)));
         // int64 + float64 converts the int64; int32 * int64 the int32;
         // int64 < float64 is exact and stays; int32 > float64 converts.
         check(
-            func,
+            r#"fn f0 mixed(v0: int64, v1: float64, v2: int32) -> float64 {
+bb0:
+    v3 = add v0, v1 : unknown
+    v4 = mul v2, v0 : unknown
+    v5 = lt v0, v1 : unknown
+    v6 = gt v2, v1 : unknown
+    v7 = select v6, v4, v3 : unknown
+    ret v3
+}
+"#,
             expect![[r#"
                 fn f0 mixed(v0: int64, v1: float64, v2: int32) -> float64 {
                 bb0:
@@ -455,25 +390,21 @@ mod tests {
     #[test]
     fn a_phi_of_int64_and_float64_converts_the_int64_in_its_predecessor() {
         // x = 1 if c else 2.5
-        let mut func = Function::new(FuncRef(0), "pick", &[Type::BOOL], Type::FLOAT);
-        let c = func.params()[0];
-        let entry = func.entry();
-        let (then, otherwise, join) = (func.add_block(), func.add_block(), func.add_block());
-        func.set_branch(entry, c, then, otherwise);
-        let one = func.append(then, InstKind::Const(Const::Int(1)), Type::INT, S);
-        func.set_jump(then, join);
-        let half = func.append(
-            otherwise,
-            InstKind::Const(Const::Float(2.5)),
-            Type::FLOAT,
-            S,
-        );
-        func.set_jump(otherwise, join);
-        let x = func.add_phi(join, U, S);
-        set_incoming(&mut func, x, vec![(then, one), (otherwise, half)]);
-        func.set_exit(join, Terminator::Return(Some(x)));
         check(
-            func,
+            r#"fn f0 pick(v0: bool) -> float64 {
+bb0:
+    br v0, bb1, bb2
+bb1:
+    v1 = const 1 : int64
+    jump bb3
+bb2:
+    v2 = const 2.5 : float64
+    jump bb3
+bb3:
+    v3 = phi [v1, bb1], [v2, bb2] : unknown
+    ret v3
+}
+"#,
             expect![[r#"
                 fn f0 pick(v0: bool) -> float64 {
                 bb0:
@@ -495,20 +426,13 @@ mod tests {
 
     #[test]
     fn an_array_plus_an_int_is_reported() {
-        let array = Type::Array(ArrayType {
-            elem: Scalar::Float64,
-            ndim: 1,
-        });
-        let mut func = Function::new(FuncRef(0), "bad", &[array, Type::INT], Type::None);
-        let [a, n] = func.params() else {
-            unreachable!()
-        };
-        let (a, n) = (*a, *n);
-        let entry = func.entry();
-        let _ = func.append(entry, binary(BinOp::Add, a, n), U, S);
-        func.set_exit(entry, Terminator::Return(None));
         check(
-            func,
+            r#"fn f0 bad(v0: float64[:], v1: int64) -> none {
+bb0:
+    v2 = add v0, v1 : unknown
+    ret
+}
+"#,
             expect![[r#"
                 error: `add` needs operands of one type, found v0: float64[:] and v1: int64
             "#]],
@@ -518,17 +442,17 @@ mod tests {
     #[test]
     fn a_value_nothing_decides_is_reported() {
         // A constant the builder did not declare, and a loop fed only by it.
-        let mut func = Function::new(FuncRef(0), "spin", &[], Type::None);
-        let entry = func.entry();
-        let header = func.add_block();
-        let c = func.append(entry, InstKind::Const(Const::Int(1)), U, S);
-        func.set_jump(entry, header);
-        let x = func.add_phi(header, U, S);
-        let y = func.append(header, binary(BinOp::Add, x, x), U, S);
-        set_incoming(&mut func, x, vec![(entry, c), (header, y)]);
-        func.set_jump(header, header);
         check(
-            func,
+            r#"fn f0 spin() -> none {
+bb0:
+    v0 = const 1 : unknown
+    jump bb1
+bb1:
+    v1 = phi [v0, bb0], [v2, bb1] : unknown
+    v2 = add v1, v1 : unknown
+    jump bb1
+}
+"#,
             expect![[r#"
                 error: cannot decide the type of v0: `const` declares none
             "#]],
