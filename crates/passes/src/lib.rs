@@ -208,6 +208,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn passes_are_selected_in_an_order_that_works() {
+        let names = |list: &str| -> Vec<&str> {
+            select(list).unwrap().iter().map(|p| p.name).collect()
+        };
+        assert_eq!(
+            names("type-inference, const-fold,dce"),
+            ["type-inference", "const-fold", "dce"]
+        );
+        assert_eq!(
+            select("const-fold").unwrap_err(),
+            "pass `const-fold` needs `type-inference` to run before it"
+        );
+        assert_eq!(
+            select("type-inference,phi-elimination,dce").unwrap_err(),
+            "pass `dce` cannot run here: it works on typed SSA IR, and the IR is phi-free by then"
+        );
+        assert!(select("inline").unwrap_err().starts_with("no pass is called `inline`"));
+    }
+
+    #[test]
     fn the_pipeline_types_first_and_verifies_after_each_pass() {
         assert_eq!(PIPELINE[0].name, "type-inference");
         assert!(pass("type-inference").is_some());
@@ -233,7 +253,8 @@ mod tests {
         let passes: Vec<&Pass> = PIPELINE.iter().collect();
         let mut seen = Vec::new();
         run_pipeline(&mut program, &passes, true, |pass, _| seen.push(pass.name)).unwrap();
-        assert_eq!(seen, ["type-inference"]);
+        let names: Vec<&str> = PIPELINE.iter().map(|p| p.name).collect();
+        assert_eq!(seen, names);
         assert_eq!(program.functions[0].value_type(copy), Type::INT);
     }
 }
