@@ -16,6 +16,7 @@
 pub mod entities;
 pub mod function;
 pub mod inst;
+pub mod parse;
 pub mod print;
 pub mod types;
 pub mod typing;
