@@ -107,7 +107,8 @@ impl fmt::Display for VerifyError {
 impl std::error::Error for VerifyError {}
 
 impl VerifyError {
-    fn new(checked: Vec<(&Function, Vec<Fault>)>) -> Result<(), VerifyError> {
+    /// `Ok` when no function has a fault, else the error showing them.
+    fn collect(checked: Vec<(&Function, Vec<Fault>)>) -> Result<(), VerifyError> {
         let mut faults = Vec::new();
         let mut texts = Vec::new();
         for (func, found) in checked {
@@ -138,13 +139,13 @@ impl VerifyError {
 /// Check every invariant of the checklist (but calls' signatures, which
 /// need the program) for a function in `phase`.
 pub fn verify(func: &Function, phase: Phase) -> Result<(), VerifyError> {
-    VerifyError::new(vec![(func, Checker::new(func, phase, None).run())])
+    VerifyError::collect(vec![(func, Checker::new(func, phase, None).run())])
 }
 
 /// Check every function of a program in `phase`, and every call against
 /// its callee.
 pub fn verify_program(program: &Program, phase: Phase) -> Result<(), VerifyError> {
-    VerifyError::new(
+    VerifyError::collect(
         program
             .functions
             .iter()

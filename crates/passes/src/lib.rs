@@ -15,6 +15,7 @@ use pyjit_ir::{BlockId, Function, InstKind, Program};
 
 pub mod const_fold;
 pub mod dce;
+pub mod type_inference;
 
 /// What a pass did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,6 +64,14 @@ pub struct Pass {
 
 /// The passes in the order they run.
 pub static PIPELINE: &[Pass] = &[
+    // First: every later pass reads types (constant folding evaluates by
+    // them, phi elimination copies values of them).
+    Pass {
+        name: "type-inference",
+        summary: "decide every value's type and make conversions explicit",
+        run: type_inference::run,
+        phase_after: Phase::Typed,
+    },
     // After type inference: folding needs each value's type to know the
     // rules of its operation. Before dead code elimination, because folding
     // a branch on a constant is what makes blocks unreachable.
@@ -132,4 +141,43 @@ pub fn run_pipeline(
         after(pass, program);
     }
     Ok(times)
+}
+
+#[cfg(test)]
+mod tests {
+    use pyjit_ir::{Const, FuncRef, InstKind, Terminator, Type};
+
+    use super::*;
+
+    #[test]
+    fn the_pipeline_types_first_and_verifies_after_each_pass() {
+        assert_eq!(PIPELINE[0].name, "type-inference");
+        assert!(pass("type-inference").is_some());
+        let mut func = Function::new(FuncRef(0), "f", &[], Type::INT);
+        let entry = func.entry();
+        let one = func.append(
+            entry,
+            InstKind::Const(Const::Int(1)),
+            Type::INT,
+            Span::default(),
+        );
+        let copy = func.append(
+            entry,
+            InstKind::Copy { arg: one },
+            Type::Unknown,
+            Span::default(),
+        );
+        func.set_exit(entry, Terminator::Return(Some(copy)));
+        let mut program = Program {
+            functions: vec![func],
+            source: None,
+        };
+        let passes: Vec<&Pass> = PIPELINE.iter().collect();
+        let mut seen = Vec::new();
+        run_pipeline(&mut program, &passes, true, |pass, _| seen.push(pass.name)).unwrap();
+        // Every pass ran, in table order, each verified after it.
+        let names: Vec<&str> = PIPELINE.iter().map(|p| p.name).collect();
+        assert_eq!(seen, names);
+        assert_eq!(program.functions[0].value_type(copy), Type::INT);
+    }
 }
