@@ -13,7 +13,7 @@
 //! everything unmarked. Control flow is otherwise left alone: threading
 //! jumps and merging blocks is not this pass's business.
 
-use pyjit_ir::{BlockId, Function, InstId, Terminator};
+use pyjit_ir::{BlockId, Function, InstId, InstKind, Terminator};
 
 use crate::{PassError, PassReport, drop_phi_entries};
 
@@ -48,6 +48,12 @@ fn remove_unreachable(func: &mut Function) -> bool {
 /// Whether an instruction must stay whether or not its value is used.
 fn is_root(func: &Function, inst: InstId) -> bool {
     let data = func.inst(inst);
+    // The pass runs before phi elimination; should it run after, a value
+    // assigned by several copies has no one defining instruction to mark,
+    // so copies are kept rather than guessed about.
+    if let InstKind::Copy { .. } = data.kind {
+        return true;
+    }
     let operand = data
         .kind
         .args()

@@ -7,9 +7,6 @@
 //! selection of the table over a program and, in tests and debug builds,
 //! the verifier after every pass.
 
-pub mod phi_elimination;
-pub mod type_inference;
-
 use std::time::{Duration, Instant};
 
 use pyjit_frontend::Span;
@@ -18,6 +15,8 @@ use pyjit_ir::{BlockId, Function, InstKind, Program};
 
 pub mod const_fold;
 pub mod dce;
+pub mod phi_elimination;
+pub mod type_inference;
 
 /// What a pass did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -209,9 +208,8 @@ mod tests {
 
     #[test]
     fn passes_are_selected_in_an_order_that_works() {
-        let names = |list: &str| -> Vec<&str> {
-            select(list).unwrap().iter().map(|p| p.name).collect()
-        };
+        let names =
+            |list: &str| -> Vec<&str> { select(list).unwrap().iter().map(|p| p.name).collect() };
         assert_eq!(
             names("type-inference, const-fold,dce"),
             ["type-inference", "const-fold", "dce"]
@@ -224,7 +222,11 @@ mod tests {
             select("type-inference,phi-elimination,dce").unwrap_err(),
             "pass `dce` cannot run here: it works on typed SSA IR, and the IR is phi-free by then"
         );
-        assert!(select("inline").unwrap_err().starts_with("no pass is called `inline`"));
+        assert!(
+            select("inline")
+                .unwrap_err()
+                .starts_with("no pass is called `inline`")
+        );
     }
 
     #[test]
@@ -253,6 +255,7 @@ mod tests {
         let passes: Vec<&Pass> = PIPELINE.iter().collect();
         let mut seen = Vec::new();
         run_pipeline(&mut program, &passes, true, |pass, _| seen.push(pass.name)).unwrap();
+        // Every pass ran, in table order, each verified after it.
         let names: Vec<&str> = PIPELINE.iter().map(|p| p.name).collect();
         assert_eq!(seen, names);
         assert_eq!(program.functions[0].value_type(copy), Type::INT);
