@@ -444,6 +444,9 @@ struct Body {
     func: Function,
     /// Where each value is defined (the header for parameters).
     values: FxHashMap<ValueId, u32>,
+    /// Values defined by `copy` so far (which may be defined by further
+    /// copies).
+    copied: rustc_hash::FxHashSet<ValueId>,
     /// Where each block label is.
     blocks: FxHashMap<BlockId, u32>,
     /// The block being read, and whether its terminator has been.
@@ -464,6 +467,7 @@ fn parse_fn(lines: &mut Lines<'_>, index: Option<usize>) -> Result<Function> {
     let header_line = line;
     let mut body = Body {
         values: func.params().iter().map(|&p| (p, header_line)).collect(),
+        copied: rustc_hash::FxHashSet::default(),
         func,
         blocks: FxHashMap::default(),
         current: None,
@@ -681,7 +685,14 @@ impl Body {
                 }
                 let ty = cur.ty("`:`")?;
                 cur.expect_end("the type")?;
-                if let Some(first) = self.values.get(&v) {
+                let is_copy = matches!(kind, Kind::Ready(InstKind::Copy { .. }));
+                // After phi elimination a former phi's value is assigned
+                // by a copy in each predecessor: copies may share a value.
+                let copies_again = is_copy && self.copied.contains(&v);
+                if is_copy {
+                    self.copied.insert(v);
+                }
+                if let Some(first) = self.values.get(&v).filter(|_| !copies_again) {
                     let what = if self.func.params().contains(&v) {
                         "a parameter".to_owned()
                     } else {

@@ -28,6 +28,8 @@ fn every_text_fixture_verifies() {
         let program = parse_program(&text).expect("parses");
         let phase = if text.contains("unknown") {
             Phase::Built
+        } else if text.contains(" = copy ") && !text.contains(" = phi ") {
+            Phase::PhiFree
         } else {
             Phase::Typed
         };
