@@ -321,7 +321,7 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
                         None => pyjit::passes::PIPELINE.iter().collect(),
                     };
                     if print_after_all {
-                        println!(";; built\n{}", function.ir(source.clone())?);
+                        println!(";; built\n{}", function.ir(source)?);
                     }
                     let ir = function.ir_after(source, &selected, |pass, ir| {
                         if print_after_all {

@@ -387,3 +387,134 @@ fn a_missing_compiler_is_named() {
         stderr(&output)
     );
 }
+
+#[test]
+fn the_optimizing_tier_runs_and_raises_like_the_fast_tier() {
+    let s = Scratch::new();
+    for args in [
+        &["mean", "[1, 2, 4]"][..],
+        &["grid", "2", "2"],
+        &["talk", "2"],
+        &["ratio", "1e16", "1"],
+    ] {
+        let fast = s.pyjit(&[&["run", "kernels.py"][..], args].concat());
+        let optimized =
+            s.pyjit(&[&["run", "--tier", "optimized", "kernels.py"][..], args].concat());
+        assert_runs(&optimized, &stdout(&fast));
+    }
+    let output = s.pyjit(&["run", "--tier", "optimized", "kernels.py", "mean", "[]"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).lines().last(),
+        Some("ZeroDivisionError: float division by zero")
+    );
+    let output = s.pyjit(&[
+        "run",
+        "--tier",
+        "optimized",
+        "--stats",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]);
+    let err = stderr(&output);
+    for line in [
+        "tier: optimized",
+        "ir: ",
+        "passes: ",
+        "  type-inference: ",
+        "  phi-elimination: ",
+    ] {
+        assert!(err.contains(line), "--stats lacks {line:?}:\n{err}");
+    }
+}
+
+#[test]
+fn emit_shows_the_ir_before_and_after_the_passes() {
+    let s = Scratch::new();
+    let built = stdout(&s.pyjit(&["emit", "ir", "kernels.py", "mean", "[1.0]"]));
+    assert!(built.starts_with("fn f0 mean(v0: float64[:]) -> float64 {\n"));
+    assert!(built.contains(" = phi ") && built.contains(": unknown"));
+    let optimized = stdout(&s.pyjit(&["emit", "ir-opt", "kernels.py", "mean", "[1.0]"]));
+    assert!(optimized.starts_with("fn f0 mean(v0: float64[:]) -> float64 {\n"));
+    assert!(!optimized.contains(" = phi ") && !optimized.contains("unknown"));
+    assert!(optimized.contains(" = copy "));
+
+    let list = stdout(&s.pyjit(&["emit", "ir-opt", "--passes", "list", "kernels.py", "mean"]));
+    let names: Vec<&str> = list
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        names,
+        ["type-inference", "const-fold", "dce", "phi-elimination"]
+    );
+
+    let chosen = s.pyjit(&[
+        "emit",
+        "ir-opt",
+        "--passes",
+        "type-inference",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]);
+    assert!(stdout(&chosen).contains(" = phi ") && !stdout(&chosen).contains("unknown"));
+
+    let all = stdout(&s.pyjit(&[
+        "emit",
+        "ir-opt",
+        "--print-after-all",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]));
+    let headers: Vec<&str> = all.lines().filter(|l| l.starts_with(";;")).collect();
+    assert_eq!(
+        headers,
+        [
+            ";; built",
+            ";; after type-inference",
+            ";; after const-fold",
+            ";; after dce",
+            ";; after phi-elimination"
+        ]
+    );
+
+    let wrong = s.pyjit(&[
+        "emit",
+        "ir-opt",
+        "--passes",
+        "dce",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert_eq!(
+        stderr(&wrong).trim(),
+        "error: pass `dce` needs `type-inference` to run before it"
+    );
+    let unknown = s.pyjit(&[
+        "emit",
+        "ir-opt",
+        "--passes",
+        "inline",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("no pass is called `inline`"));
+
+    let c = stdout(&s.pyjit(&[
+        "emit",
+        "c",
+        "--tier",
+        "optimized",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]));
+    assert!(c.contains("(optimizing tier)") && c.contains("bb0:"));
+}
