@@ -86,6 +86,19 @@ enum Var {
     Cursor(u32),
 }
 
+/// What a `for` loop counts over.
+#[derive(Clone, Copy)]
+enum Counted {
+    /// `range(start, ..., step)`, `count` iterations (unsigned).
+    Range {
+        start: ValueId,
+        step: ValueId,
+        count: ValueId,
+    },
+    /// The elements of a 1-D array of `len` elements.
+    Each { array: ValueId, len: ValueId },
+}
+
 /// Where `continue` and `break` go.
 struct LoopTargets {
     continue_to: BlockId,
@@ -521,55 +534,13 @@ impl Builder<'_> {
                     "range() arg 3 must not be zero",
                 );
                 let count = self.push(InstKind::RangeLen { start, stop, step }, Type::Unknown);
-                let n = self.next_loop;
-                self.next_loop += 1;
-                let k0 = self.int(0);
-                self.write(Var::Count(n), k0);
-                self.write(Var::Cursor(n), start);
-                let header = self.new_block();
-                self.jump(header);
-                self.current = Some(header);
-                let k = self.read(Var::Count(n));
-                let more = self.push(
-                    InstKind::Compare {
-                        op: Cmp::ULt,
-                        lhs: k,
-                        rhs: count,
-                    },
-                    Type::Unknown,
+                self.counted_loop(
+                    *var,
+                    Counted::Range { start, step, count },
+                    body,
+                    orelse,
+                    stmt.span,
                 );
-                let (body_bb, else_bb, latch, exit) = (
-                    self.new_block(),
-                    self.new_block(),
-                    self.new_block(),
-                    self.new_block(),
-                );
-                self.branch(more, body_bb, else_bb);
-                self.seal(body_bb);
-                self.current = Some(body_bb);
-                let value = self.read(Var::Cursor(n));
-                self.assign(*var, value);
-                if self.typed.local(*var).tracked {
-                    let python = self.constant(Const::Bool(false), Type::BOOL);
-                    self.write(Var::NumPy(*var), python);
-                }
-                self.loop_body_from_current(latch, exit, body, stmt.span);
-                self.seal(latch);
-                if self.preds.get(&latch).is_some_and(|p| !p.is_empty()) {
-                    self.current = Some(latch);
-                    let k = self.read(Var::Count(n));
-                    let one = self.int(1);
-                    let k1 = self.add(k, one);
-                    self.write(Var::Count(n), k1);
-                    let cursor = self.read(Var::Cursor(n));
-                    let next = self.add(cursor, step);
-                    self.write(Var::Cursor(n), next);
-                    self.jump(header);
-                } else {
-                    self.func.remove_block(latch);
-                }
-                self.seal(header);
-                self.loop_else(else_bb, exit, orelse, stmt.span);
             }
             StmtKind::ForEach {
                 var,
@@ -579,58 +550,7 @@ impl Builder<'_> {
             } => {
                 let array = self.expr(array);
                 let len = self.push(InstKind::Dim { array, axis: 0 }, Type::Unknown);
-                let n = self.next_loop;
-                self.next_loop += 1;
-                let k0 = self.int(0);
-                self.write(Var::Count(n), k0);
-                let header = self.new_block();
-                self.jump(header);
-                self.current = Some(header);
-                let k = self.read(Var::Count(n));
-                let more = self.push(
-                    InstKind::Compare {
-                        op: Cmp::Lt,
-                        lhs: k,
-                        rhs: len,
-                    },
-                    Type::Unknown,
-                );
-                let (body_bb, else_bb, latch, exit) = (
-                    self.new_block(),
-                    self.new_block(),
-                    self.new_block(),
-                    self.new_block(),
-                );
-                self.branch(more, body_bb, else_bb);
-                self.seal(body_bb);
-                self.current = Some(body_bb);
-                let k = self.read(Var::Count(n));
-                let element = self.push(
-                    InstKind::Load {
-                        array,
-                        positions: vec![k],
-                    },
-                    Type::Unknown,
-                );
-                self.assign(*var, element);
-                if self.typed.local(*var).tracked {
-                    let numpy = self.constant(Const::Bool(true), Type::BOOL);
-                    self.write(Var::NumPy(*var), numpy);
-                }
-                self.loop_body_from_current(latch, exit, body, stmt.span);
-                self.seal(latch);
-                if self.preds.get(&latch).is_some_and(|p| !p.is_empty()) {
-                    self.current = Some(latch);
-                    let k = self.read(Var::Count(n));
-                    let one = self.int(1);
-                    let k1 = self.add(k, one);
-                    self.write(Var::Count(n), k1);
-                    self.jump(header);
-                } else {
-                    self.func.remove_block(latch);
-                }
-                self.seal(header);
-                self.loop_else(else_bb, exit, orelse, stmt.span);
+                self.counted_loop(*var, Counted::Each { array, len }, body, orelse, stmt.span);
             }
             StmtKind::Break => {
                 let target = self.loops.last().expect("`break` in a loop").break_to;
@@ -680,6 +600,91 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+
+    /// A `for` loop: a counter `k` from 0 while below the count, the loop
+    /// variable assigned at the start of each iteration (the `range` value,
+    /// a Python int, or element `k`, a NumPy scalar), `continue` going to
+    /// a latch that advances the counter (and the `range` value).
+    fn counted_loop(
+        &mut self,
+        var: LocalId,
+        counted: Counted,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        span: Span,
+    ) {
+        let n = self.next_loop;
+        self.next_loop += 1;
+        let k0 = self.int(0);
+        self.write(Var::Count(n), k0);
+        if let Counted::Range { start, .. } = counted {
+            self.write(Var::Cursor(n), start);
+        }
+        let header = self.new_block();
+        self.jump(header);
+        self.current = Some(header);
+        let k = self.read(Var::Count(n));
+        // A range's count is unsigned: more than 2^63 iterations count too.
+        let (op, bound) = match counted {
+            Counted::Range { count, .. } => (Cmp::ULt, count),
+            Counted::Each { len, .. } => (Cmp::Lt, len),
+        };
+        let more = self.push(
+            InstKind::Compare {
+                op,
+                lhs: k,
+                rhs: bound,
+            },
+            Type::Unknown,
+        );
+        let (body_bb, else_bb, latch, exit) = (
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+            self.new_block(),
+        );
+        self.branch(more, body_bb, else_bb);
+        self.seal(body_bb);
+        self.current = Some(body_bb);
+        let (value, numpy) = match counted {
+            Counted::Range { .. } => (self.read(Var::Cursor(n)), false),
+            Counted::Each { array, .. } => {
+                let k = self.read(Var::Count(n));
+                let element = self.push(
+                    InstKind::Load {
+                        array,
+                        positions: vec![k],
+                    },
+                    Type::Unknown,
+                );
+                (element, true)
+            }
+        };
+        self.assign(var, value);
+        if self.typed.local(var).tracked {
+            let flag = self.constant(Const::Bool(numpy), Type::BOOL);
+            self.write(Var::NumPy(var), flag);
+        }
+        self.loop_body_from_current(latch, exit, body, span);
+        self.seal(latch);
+        if self.preds.get(&latch).is_some_and(|p| !p.is_empty()) {
+            self.current = Some(latch);
+            let k = self.read(Var::Count(n));
+            let one = self.int(1);
+            let k1 = self.add(k, one);
+            self.write(Var::Count(n), k1);
+            if let Counted::Range { step, .. } = counted {
+                let cursor = self.read(Var::Cursor(n));
+                let next = self.add(cursor, step);
+                self.write(Var::Cursor(n), next);
+            }
+            self.jump(header);
+        } else {
+            self.func.remove_block(latch);
+        }
+        self.seal(header);
+        self.loop_else(else_bb, exit, orelse, span);
     }
 
     fn add(&mut self, a: ValueId, b: ValueId) -> ValueId {

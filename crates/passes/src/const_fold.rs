@@ -718,72 +718,46 @@ fn math_f64(func: MathFn, args: &[f64]) -> Option<f64> {
     }
 }
 
-/// NumPy's functions of `float64`: the C library's, no errors.
-fn numpy_f64(func: MathFn, args: &[f64]) -> Option<f64> {
-    let x = args[0];
-    Some(match func {
-        MathFn::Sqrt => x.sqrt(),
-        MathFn::Exp => x.exp(),
-        MathFn::Expm1 => x.exp_m1(),
-        MathFn::Log => x.ln(),
-        MathFn::Log2 => x.log2(),
-        MathFn::Log10 => x.log10(),
-        MathFn::Log1p => x.ln_1p(),
-        MathFn::Sin => x.sin(),
-        MathFn::Cos => x.cos(),
-        MathFn::Tan => x.tan(),
-        MathFn::Asin => x.asin(),
-        MathFn::Acos => x.acos(),
-        MathFn::Atan => x.atan(),
-        MathFn::Sinh => x.sinh(),
-        MathFn::Cosh => x.cosh(),
-        MathFn::Tanh => x.tanh(),
-        MathFn::Fabs => x.abs(),
-        MathFn::Floor => x.floor(),
-        MathFn::Ceil => x.ceil(),
-        MathFn::Trunc => x.trunc(),
-        MathFn::Copysign => x.copysign(args[1]),
-        MathFn::Atan2 => x.atan2(args[1]),
-        MathFn::Hypot => x.hypot(args[1]),
-        MathFn::Fmod => x % args[1],
-        MathFn::Pow => x.powf(args[1]),
-        _ => return None,
-    })
+/// NumPy's functions of a float type: the C library's (`sqrt`, `sqrtf`,
+/// ...), which Rust's `f64` and `f32` methods call too; no errors.
+macro_rules! c_library_functions {
+    ($name:ident, $float:ty) => {
+        fn $name(func: MathFn, args: &[$float]) -> Option<$float> {
+            let x = args[0];
+            Some(match func {
+                MathFn::Sqrt => x.sqrt(),
+                MathFn::Exp => x.exp(),
+                MathFn::Expm1 => x.exp_m1(),
+                MathFn::Log => x.ln(),
+                MathFn::Log2 => x.log2(),
+                MathFn::Log10 => x.log10(),
+                MathFn::Log1p => x.ln_1p(),
+                MathFn::Sin => x.sin(),
+                MathFn::Cos => x.cos(),
+                MathFn::Tan => x.tan(),
+                MathFn::Asin => x.asin(),
+                MathFn::Acos => x.acos(),
+                MathFn::Atan => x.atan(),
+                MathFn::Sinh => x.sinh(),
+                MathFn::Cosh => x.cosh(),
+                MathFn::Tanh => x.tanh(),
+                MathFn::Fabs => x.abs(),
+                MathFn::Floor => x.floor(),
+                MathFn::Ceil => x.ceil(),
+                MathFn::Trunc => x.trunc(),
+                MathFn::Copysign => x.copysign(args[1]),
+                MathFn::Atan2 => x.atan2(args[1]),
+                MathFn::Hypot => x.hypot(args[1]),
+                MathFn::Fmod => x % args[1],
+                MathFn::Pow => x.powf(args[1]),
+                _ => return None,
+            })
+        }
+    };
 }
 
-/// NumPy's functions of `float32`: the C library's single-precision ones
-/// (`sqrtf`, `expf`, ...), which Rust's `f32` methods call too.
-fn numpy_f32(func: MathFn, args: &[f32]) -> Option<f32> {
-    let x = args[0];
-    Some(match func {
-        MathFn::Sqrt => x.sqrt(),
-        MathFn::Exp => x.exp(),
-        MathFn::Expm1 => x.exp_m1(),
-        MathFn::Log => x.ln(),
-        MathFn::Log2 => x.log2(),
-        MathFn::Log10 => x.log10(),
-        MathFn::Log1p => x.ln_1p(),
-        MathFn::Sin => x.sin(),
-        MathFn::Cos => x.cos(),
-        MathFn::Tan => x.tan(),
-        MathFn::Asin => x.asin(),
-        MathFn::Acos => x.acos(),
-        MathFn::Atan => x.atan(),
-        MathFn::Sinh => x.sinh(),
-        MathFn::Cosh => x.cosh(),
-        MathFn::Tanh => x.tanh(),
-        MathFn::Fabs => x.abs(),
-        MathFn::Floor => x.floor(),
-        MathFn::Ceil => x.ceil(),
-        MathFn::Trunc => x.trunc(),
-        MathFn::Copysign => x.copysign(args[1]),
-        MathFn::Atan2 => x.atan2(args[1]),
-        MathFn::Hypot => x.hypot(args[1]),
-        MathFn::Fmod => x % args[1],
-        MathFn::Pow => x.powf(args[1]),
-        _ => return None,
-    })
-}
+c_library_functions!(numpy_f64, f64);
+c_library_functions!(numpy_f32, f32);
 
 /// The position index `i` names in an axis of `n` elements, when it is in
 /// range (out of range raises, or is undefined unchecked: not folded).
