@@ -85,9 +85,9 @@ enum Command {
         /// What to print.
         #[arg(value_enum)]
         what: EmitWhat,
-        /// The tier whose C `emit c` prints.
-        #[arg(long, value_enum, default_value = "fast")]
-        tier: TierArg,
+        /// The tier whose C `emit c` prints (default: fast).
+        #[arg(long, value_enum)]
+        tier: Option<TierArg>,
         /// For `ir-opt`: the passes to run, comma-separated, in order
         /// (default: the whole pipeline); `list` prints the pipeline.
         #[arg(long)]
@@ -294,9 +294,20 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
                 }
                 return Ok(());
             }
+            let ir_opt = matches!(what, EmitWhat::IrOpt);
+            if (passes.is_some() || print_after_all) && !ir_opt {
+                return Err(argument_error(
+                    "`--passes` and `--print-after-all` apply to `emit ir-opt`".to_owned(),
+                ));
+            }
+            if tier.is_some() && !matches!(what, EmitWhat::C) {
+                return Err(argument_error(
+                    "`--tier` applies to `emit c` (the IR is the optimizing tier's)".to_owned(),
+                ));
+            }
             let jit = Jit::new(Options {
                 cache: CacheLocation::Temporary,
-                tier: tier.tier(),
+                tier: tier.map_or(Tier::Fast, TierArg::tier),
                 ..Options::default()
             })?;
             let module = jit.load_file(&file)?;

@@ -517,4 +517,30 @@ fn emit_shows_the_ir_before_and_after_the_passes() {
         "[1.0]",
     ]));
     assert!(c.contains("(optimizing tier)") && c.contains("bb0:"));
+
+    let misplaced = s.pyjit(&[
+        "emit",
+        "c",
+        "--passes",
+        "dce",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]);
+    assert_eq!(misplaced.status.code(), Some(2));
+    assert_eq!(
+        stderr(&misplaced).trim(),
+        "error: `--passes` and `--print-after-all` apply to `emit ir-opt`"
+    );
+    let misplaced = s.pyjit(&[
+        "emit",
+        "ir",
+        "--tier",
+        "fast",
+        "kernels.py",
+        "mean",
+        "[1.0]",
+    ]);
+    assert_eq!(misplaced.status.code(), Some(2));
+    assert!(stderr(&misplaced).contains("`--tier` applies to `emit c`"));
 }
