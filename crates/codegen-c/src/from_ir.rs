@@ -241,7 +241,8 @@ impl<'a> FnEmitter<'a> {
         }
     }
 
-    /// `vN = text;`, or for an array, dropping the previous value first.
+    /// `vN = text;` for a scalar (array definitions release the previous
+    /// value themselves, see `release`).
     fn define(&mut self, v: ValueId, text: &str) {
         self.emit(format!("{v} = {text};"));
     }
@@ -338,6 +339,9 @@ impl<'a> FnEmitter<'a> {
                 otherwise,
             } => {
                 let v = v();
+                // The typing rule allows scalars only: a select of arrays
+                // would need its own reference.
+                debug_assert!(!self.ty(v).is_array(), "a select of arrays");
                 self.define(v, &format!("{cond} ? {then} : {otherwise}"));
             }
             InstKind::Convert { arg } => {

@@ -339,6 +339,11 @@ static pj_i32 pj_mod_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out
  * where CPython returns a complex number. NumPy's is C's pow. */
 static pj_i32 pj_pow_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out) {
     double r;
+    /* float_pow settles these before pow, keeping a NaN operand itself
+     * (its sign included), where C's pow may not. */
+    if (b == 0.0) { *out = 1.0; return 0; }
+    if (a != a) { *out = a; return 0; }
+    if (b != b) { *out = a == 1.0 ? 1.0 : b; return 0; }
     if (a == 0.0 && b < 0.0 && pj_isfinite(b))
         return pj_raise(rt, PJ_ZeroDivisionError, line, "0.0 cannot be raised to a negative power");
     r = pow(a, b);
@@ -439,7 +444,11 @@ static pj_i32 pj_math_log_base(pj_rt *rt, pj_i32 line, double x, double base, do
 
 /* math.pow: like float ** but with the math module's errors. */
 static pj_i32 pj_math_pow(pj_rt *rt, pj_i32 line, double x, double y, double *out) {
-    double r = pow(x, y);
+    double r;
+    /* math_pow: a NaN operand is the result unless the other makes it 1. */
+    if (x != x) { *out = y == 0.0 ? 1.0 : x; return 0; }
+    if (y != y) { *out = x == 1.0 ? 1.0 : y; return 0; }
+    r = pow(x, y);
     if (pj_isfinite(x) && pj_isfinite(y)) {
         if (r != r) return pj_raise(rt, PJ_ValueError, line, pj_domain);
         if (pj_isinf(r)) return x == 0.0 ? pj_raise(rt, PJ_ValueError, line, pj_domain)

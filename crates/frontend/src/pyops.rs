@@ -234,6 +234,17 @@ pub fn float_mod(a: f64, b: f64) -> Result<f64, PyException> {
 /// base to a fractional power is NaN (LANGUAGE.md deviation 4) where CPython
 /// returns a complex number.
 pub fn float_pow(a: f64, b: f64) -> Result<f64, PyException> {
+    // CPython settles these before calling `pow`, keeping the NaN operand
+    // itself (its sign included), where C's `pow` may not.
+    if b == 0.0 {
+        return Ok(1.0);
+    }
+    if a.is_nan() {
+        return Ok(a);
+    }
+    if b.is_nan() {
+        return Ok(if a == 1.0 { 1.0 } else { b });
+    }
     if a == 0.0 && b < 0.0 && b.is_finite() {
         return Err(PyException::new(
             "ZeroDivisionError",
@@ -248,6 +259,29 @@ pub fn float_pow(a: f64, b: f64) -> Result<f64, PyException> {
         ));
     }
     Ok(result)
+}
+
+/// `math.pow(x, y)`, as CPython's: a NaN operand is the result (its sign
+/// kept) unless the other makes it 1; for finite operands, a NaN result is
+/// a domain error and an infinite one a domain error for a zero `x` and a
+/// range error otherwise.
+pub fn math_pow(x: f64, y: f64) -> Result<f64, PyException> {
+    if x.is_nan() {
+        return Ok(if y == 0.0 { 1.0 } else { x });
+    }
+    if y.is_nan() {
+        return Ok(if x == 1.0 { 1.0 } else { y });
+    }
+    let r = x.powf(y);
+    if x.is_finite() && y.is_finite() {
+        if r.is_nan() || (r.is_infinite() && x == 0.0) {
+            return Err(PyException::new("ValueError", "math domain error"));
+        }
+        if r.is_infinite() {
+            return Err(PyException::new("OverflowError", "math range error"));
+        }
+    }
+    Ok(r)
 }
 
 /// `repr()` of a float, as CPython writes it: the shortest digits that
@@ -443,6 +477,22 @@ mod tests {
             "integer division or modulo by zero"
         );
         assert_eq!(int_floordiv(i64::MIN, -1), Ok((i64::MIN, true)));
+    }
+
+    #[test]
+    fn a_nan_operand_of_a_float_power_is_the_result() {
+        let negative_nan = -f64::NAN;
+        for pow in [float_pow, math_pow] {
+            let r = pow(negative_nan, 3.0).unwrap();
+            assert!(r.is_nan() && r.is_sign_negative());
+            let r = pow(2.0, negative_nan).unwrap();
+            assert!(r.is_nan() && r.is_sign_negative());
+            assert_eq!(pow(f64::NAN, 0.0), Ok(1.0));
+            assert_eq!(pow(1.0, f64::NAN), Ok(1.0));
+        }
+        assert_eq!(math_pow(0.0, -1.0).unwrap_err().kind, "ValueError");
+        assert_eq!(math_pow(10.0, 400.0).unwrap_err().kind, "OverflowError");
+        assert_eq!(math_pow(-8.0, 1.0 / 3.0).unwrap_err().kind, "ValueError");
     }
 
     #[test]

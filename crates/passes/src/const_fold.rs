@@ -692,11 +692,7 @@ fn math_f64(func: MathFn, args: &[f64]) -> Option<f64> {
             let den = math_checked(args[1], args[1].ln())?;
             (den != 0.0).then(|| num / den)
         }
-        MathFn::Pow => {
-            let (y, r) = (args[1], x.powf(args[1]));
-            let raises = x.is_finite() && y.is_finite() && (r.is_nan() || r.is_infinite());
-            (!raises).then_some(r)
-        }
+        MathFn::Pow => pyops::math_pow(x, args[1]).ok(),
         MathFn::Hypot => {
             let (y, r) = (args[1], x.hypot(args[1]));
             let raises = r.is_infinite() && x.is_finite() && y.is_finite();

@@ -195,6 +195,19 @@ fn kind_from_text(text: &str) -> CompilerKind {
     }
 }
 
+/// The C library functions whose results gcc and clang would compute
+/// themselves when their arguments are constants, with correctly rounded
+/// arithmetic (MPFR), where the C library the program calls at run time,
+/// as CPython does, may round the last bit differently. They stay calls.
+/// (`sqrt`, `fabs`, `floor`, `ceil`, `trunc`, `copysign`, `fmod` are exact
+/// by definition, and may be computed at compile time or inlined.)
+pub const NOT_FOLDED: &[&str] = &[
+    "exp", "expm1", "log", "log2", "log10", "log1p", "pow", "sin", "cos", "tan", "asin", "acos",
+    "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "hypot", "erf", "erfc",
+    "expf", "expm1f", "logf", "log2f", "log10f", "log1pf", "powf", "sinf", "cosf", "tanf", "asinf",
+    "acosf", "atanf", "atan2f", "sinhf", "coshf", "tanhf", "asinhf", "acoshf", "atanhf", "hypotf",
+];
+
 /// How hard to compile: the fast tier's time to first result, or the
 /// optimizing tier's steady-state speed.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -238,7 +251,8 @@ impl Toolchain {
 
     /// The compiler and flags for a profile. Never `-ffast-math` (it changes
     /// results), always `-ffp-contract=off` (without it gcc fuses
-    /// multiply-adds and results stop matching CPython's bits).
+    /// multiply-adds and results stop matching CPython's bits), and
+    /// `-fno-builtin-` for each function of [`NOT_FOLDED`].
     pub fn invocation(&self, profile: Profile) -> Invocation {
         let (compiler, flags): (&Compiler, &[&str]) = match (profile, &self.tcc) {
             (Profile::Fast, Some(tcc)) => (tcc, &["-shared"]),
@@ -258,7 +272,11 @@ impl Toolchain {
         let flags = if compiler.kind == CompilerKind::Tcc {
             vec!["-shared".to_owned()]
         } else {
-            flags.iter().map(|f| (*f).to_owned()).collect()
+            flags
+                .iter()
+                .map(|f| (*f).to_owned())
+                .chain(NOT_FOLDED.iter().map(|f| format!("-fno-builtin-{f}")))
+                .collect()
         };
         Invocation {
             compiler: compiler.clone(),
@@ -298,6 +316,16 @@ impl Invocation {
             || self.compiler.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        format!("{name} {}", self.flags.join(" "))
+        // The libm functions kept as calls are one idea: one word.
+        let mut flags: Vec<&str> = self
+            .flags
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !f.starts_with("-fno-builtin-"))
+            .collect();
+        if flags.len() < self.flags.len() {
+            flags.push("-fno-builtin-<libm>");
+        }
+        format!("{name} {}", flags.join(" "))
     }
 }

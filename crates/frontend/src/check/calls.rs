@@ -1006,6 +1006,18 @@ impl<'m> FnChecker<'_, 'm> {
                 ),
             );
         }
+        // `np.int32(2**31)` raises `OverflowError` when it runs, as NumPy's
+        // does: a constant out of range is converted then, not folded now.
+        if to == Scalar::Int32
+            && let ExprKind::Const(Const::Int(i)) = v.e.kind
+            && i32::try_from(i).is_err()
+        {
+            return Ok(Val::strong(Expr {
+                kind: ExprKind::Convert(Box::new(v.e)),
+                ty: Type::Scalar(to),
+                span,
+            }));
+        }
         let e = self.coerce(Val::strong(v.e), Type::Scalar(to))?;
         Ok(Val::strong(Expr { span, ..e }))
     }

@@ -617,10 +617,19 @@ impl<'m> FnChecker<'_, 'm> {
             });
         }
         if let ExprKind::Const(c) = operand.kind {
+            // Integers wrap at their type's width (deviation 1, and NumPy's
+            // rule for `int32`).
+            let wrap = |i: i64| {
+                if t == Scalar::Int32 {
+                    i64::from(i as i32)
+                } else {
+                    i
+                }
+            };
             let folded = match (op, c) {
-                (UnaryOp::Neg, Const::Int(i)) => Const::Int(i.wrapping_neg()),
+                (UnaryOp::Neg, Const::Int(i)) => Const::Int(wrap(i.wrapping_neg())),
                 (UnaryOp::Neg, Const::Float(f)) => Const::Float(-f),
-                (UnaryOp::Invert, Const::Int(i)) => Const::Int(!i),
+                (UnaryOp::Invert, Const::Int(i)) => Const::Int(wrap(!i)),
                 _ => unreachable!("bools were converted, `not` handled above"),
             };
             return Ok(Val {
