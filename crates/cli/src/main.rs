@@ -1,7 +1,7 @@
 //! The `pyjit` command (DESIGN.md, "The command line"):
 //!
 //! ```text
-//! pyjit run [--tier fast|optimized] [--no-cache] [--stats] FILE FUNC [ARG ...]
+//! pyjit run [--tier auto|fast|optimized] [--no-cache] [--stats] FILE FUNC [ARG ...]
 //! pyjit check FILE [FUNC] [--sig SIG]
 //! pyjit emit {ast|ir|ir-opt|c} FILE FUNC [--sig SIG | ARG ...]
 //!            [--tier T] [--passes LIST|list] [--print-after-all]
@@ -44,8 +44,8 @@ enum Command {
     /// Compile FUNC for the types of the ARGs and call it; print `repr()` of
     /// the result.
     Run {
-        /// The compiler tier.
-        #[arg(long, value_enum, default_value = "fast")]
+        /// The compiler tier: `auto` chooses by the program's complexity.
+        #[arg(long, value_enum, default_value = "auto")]
         tier: TierArg,
         /// Compile into a temporary directory instead of the user cache.
         #[arg(long)]
@@ -85,7 +85,8 @@ enum Command {
         /// What to print.
         #[arg(value_enum)]
         what: EmitWhat,
-        /// The tier whose C `emit c` prints (default: fast).
+        /// The tier whose C `emit c` prints (default: auto, the tier `run`
+        /// would choose).
         #[arg(long, value_enum)]
         tier: Option<TierArg>,
         /// For `ir-opt`: the passes to run, comma-separated, in order
@@ -116,6 +117,8 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum TierArg {
+    /// The fast tier for small programs, the optimizing tier for the rest.
+    Auto,
     /// C straight from the typed program, tcc or `cc -O1`.
     Fast,
     /// C from the optimized IR, `cc -O3 -march=native`.
@@ -125,6 +128,7 @@ enum TierArg {
 impl TierArg {
     fn tier(self) -> Tier {
         match self {
+            TierArg::Auto => Tier::Auto,
             TierArg::Fast => Tier::Fast,
             TierArg::Optimized => Tier::Optimized,
         }
@@ -307,7 +311,7 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
             }
             let jit = Jit::new(Options {
                 cache: CacheLocation::Temporary,
-                tier: tier.map_or(Tier::Fast, TierArg::tier),
+                tier: tier.map_or(Tier::Auto, TierArg::tier),
                 ..Options::default()
             })?;
             let module = jit.load_file(&file)?;
@@ -404,8 +408,18 @@ fn parse_args(args: &[String]) -> Result<(Vec<Literal>, Vec<pyjit::Type>), Failu
 fn print_stats(compiled: &pyjit::Compiled, run: Duration) {
     let t = compiled.timings();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let why = compiled.complexity().map_or_else(String::new, |c| {
+        format!(
+            ", auto: complexity {} ({} loops, {} calls, {} binary operations, {} statements)",
+            c.score(),
+            c.loops,
+            c.calls,
+            c.binary_ops,
+            c.statements
+        )
+    });
     eprintln!(
-        "tier: {} ({})",
+        "tier: {}{why} ({})",
         compiled.tier().name(),
         compiled.compiler().trim()
     );

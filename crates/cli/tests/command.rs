@@ -192,7 +192,8 @@ fn stats_name_the_tier_every_phase_and_the_cache() {
     assert_runs(&first, "1.5\n");
     let text = stderr(&first);
     for phase in [
-        "tier: fast",
+        // A loop: the default tier, auto, chooses the optimizing tier.
+        "tier: optimized, auto: complexity 13 (1 loops, 1 calls, 2 binary operations, 4 statements)",
         "parse:",
         "check:",
         "codegen:",
@@ -386,6 +387,27 @@ fn a_missing_compiler_is_named() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn auto_is_the_default_and_small_functions_take_the_fast_tier() {
+    let s = Scratch::new();
+    for tier in [&[][..], &["--tier", "auto"]] {
+        let output = s.pyjit(
+            &[
+                &["run", "--stats"][..],
+                tier,
+                &["kernels.py", "ratio", "1", "4"],
+            ]
+            .concat(),
+        );
+        assert_runs(&output, "0.25\n");
+        assert!(
+            stderr(&output).contains("tier: fast, auto: complexity 2 "),
+            "{}",
+            stderr(&output)
+        );
+    }
 }
 
 #[test]

@@ -13,6 +13,7 @@ use pyjit_frontend::{Module as SourceModule, Signature, SignatureSource, SourceF
 use pyjit_runtime::abi::{Array as RawArray, Value as RawValue};
 use pyjit_runtime::{Cache, Library, Origin, Profile, Toolchain};
 
+use crate::dispatch::Complexity;
 use crate::error::{Error, PyException};
 use crate::host;
 use crate::options::{CacheLocation, Options, Tier};
@@ -231,10 +232,13 @@ impl Function {
         )?)
     }
 
-    /// The C text for a signature, from the `Jit`'s tier.
+    /// The C text for a signature, from the `Jit`'s tier (for `auto`, the
+    /// tier it chooses).
     pub fn c_source(&self, source: SignatureSource<'_>) -> Result<String, Error> {
         let program = self.check(source)?;
-        Ok(generate_c(&program, self.module.0.jit.options())?.c_text)
+        let options = self.module.0.jit.options();
+        let (tier, _) = choose_tier(&self.module.0.module, &program, options);
+        Ok(generate_c(&program, options, tier)?.c_text)
     }
 
     /// The optimizing tier's IR for a signature, as built.
@@ -279,13 +283,14 @@ impl Function {
         }
         let program = pyjit_frontend::check(&inner.module, &self.name, &signature)?;
         let check = start.elapsed();
-        let generated = generate_c(&program, jit.options())?;
+        let (tier, complexity) = choose_tier(&inner.module, &program, jit.options());
+        let generated = generate_c(&program, jit.options(), tier)?;
         let c_text = generated.c_text;
         let codegen = generated.codegen;
         let toolchain = jit.toolchain()?;
-        let profile = match jit.options().tier {
-            Tier::Fast => Profile::Fast,
+        let profile = match tier {
             Tier::Optimized => Profile::Optimized,
+            Tier::Fast | Tier::Auto => Profile::Fast,
         };
         let invocation = toolchain.invocation(profile);
         let cache_key = Cache::key(&c_text, &invocation, VERSION);
@@ -303,13 +308,19 @@ impl Function {
         };
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         let summary = format!(
-            "{}{}: {} tier, {}: check {:.2} ms, {}codegen {:.2} ms, C {:.2} ms, load {:.2} ms ({})",
+            "{}{}: {} tier{}, {}: check {:.2} ms, {}codegen {:.2} ms, C {:.2} ms, load {:.2} ms ({})",
             self.name,
             program.entry().signature(),
-            jit.options().tier.name(),
+            tier.name(),
+            complexity.map_or_else(String::new, |c| format!(
+                " (auto: complexity {} {} {})",
+                c.score(),
+                if tier == Tier::Fast { "<" } else { ">=" },
+                jit.options().auto_threshold
+            )),
             invocation.describe(),
             ms(check),
-            if jit.options().tier == Tier::Optimized {
+            if tier == Tier::Optimized {
                 format!(
                     "ir {:.3} ms, passes {:.3} ms, ",
                     ms(generated.ir),
@@ -336,9 +347,9 @@ impl Function {
         }
         {
             let mut stats = jit.0.stats.lock().expect("no panics while locked");
-            match jit.options().tier {
-                Tier::Fast => stats.fast_compilations += 1,
+            match tier {
                 Tier::Optimized => stats.optimized_compilations += 1,
+                Tier::Fast | Tier::Auto => stats.fast_compilations += 1,
             }
             stats.cache_hits += u64::from(cache_hit);
             stats.total.parse += timings.parse;
@@ -365,7 +376,8 @@ impl Function {
             library: fetched.library,
             origin: fetched.origin,
             max_depth: jit.options().max_recursion_depth,
-            tier: jit.options().tier,
+            tier,
+            complexity,
             compiler: invocation.describe(),
             timings,
             pass_times: generated.pass_times,
@@ -394,11 +406,32 @@ fn build_ir(program: &Program, options: &Options) -> pyjit_ir::Program {
     )
 }
 
-/// C for a typed program by the tier the options choose. The optimizing
-/// tier verifies the IR after every pass in debug builds.
-fn generate_c(program: &Program, options: &Options) -> Result<Generated, Error> {
+/// The tier that compiles `program`: the options' own, or for `auto` the
+/// one its complexity chooses (and that complexity).
+fn choose_tier(
+    module: &SourceModule,
+    program: &Program,
+    options: &Options,
+) -> (Tier, Option<Complexity>) {
     match options.tier {
-        Tier::Fast => {
+        Tier::Auto => {
+            let complexity = Complexity::of_program(module, program);
+            let tier = if complexity.score() < options.auto_threshold {
+                Tier::Fast
+            } else {
+                Tier::Optimized
+            };
+            (tier, Some(complexity))
+        }
+        tier => (tier, None),
+    }
+}
+
+/// C for a typed program by `tier` (fast or optimized). The optimizing
+/// tier verifies the IR after every pass in debug builds.
+fn generate_c(program: &Program, options: &Options, tier: Tier) -> Result<Generated, Error> {
+    match tier {
+        Tier::Fast | Tier::Auto => {
             let start = Instant::now();
             let c_text = pyjit_codegen_c::emit(
                 program,
@@ -451,6 +484,7 @@ pub struct Compiled {
     max_depth: i64,
     tier: Tier,
     compiler: String,
+    complexity: Option<Complexity>,
     timings: Timings,
     pass_times: Vec<(&'static str, Duration)>,
 }
@@ -490,6 +524,12 @@ impl Compiled {
     /// C compiler just now.
     pub fn origin(&self) -> Origin {
         self.origin
+    }
+
+    /// For a `Jit` with the `auto` tier, the complexity that chose
+    /// [`Compiled::tier`].
+    pub fn complexity(&self) -> Option<Complexity> {
+        self.complexity
     }
 
     /// The time each optimizing pass took (empty for the fast tier).

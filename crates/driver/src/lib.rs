@@ -23,6 +23,7 @@
 //! Architecture invariant: this crate is the only one that knows all the
 //! others; it reads the environment only in [`Options::from_env`].
 
+pub mod dispatch;
 mod error;
 mod host;
 mod jit;

@@ -7,9 +7,12 @@ use pyjit_runtime::Discovery;
 /// Which compiler tier compiles a function.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub enum Tier {
+    /// The fast tier for small programs, the optimizing tier for the rest,
+    /// by a static complexity score of the program ([`crate::dispatch`]).
+    #[default]
+    Auto,
     /// C straight from the typed program, compiled with tcc when installed,
     /// else `cc -O1`: the shortest time to a first result.
-    #[default]
     Fast,
     /// C from the optimizing tier's IR after its passes, compiled with
     /// `cc -O3 -march=native -ffp-contract=off -fno-math-errno`: slower to
@@ -19,7 +22,7 @@ pub enum Tier {
 
 impl Tier {
     /// Every tier, for the command line.
-    pub const ALL: [Tier; 2] = [Tier::Fast, Tier::Optimized];
+    pub const ALL: [Tier; 3] = [Tier::Auto, Tier::Fast, Tier::Optimized];
 
     /// The tier of a command-line name.
     pub fn from_name(name: &str) -> Option<Tier> {
@@ -29,6 +32,7 @@ impl Tier {
     /// The tier's name on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Tier::Auto => "auto",
             Tier::Fast => "fast",
             Tier::Optimized => "optimized",
         }
@@ -51,6 +55,9 @@ pub enum CacheLocation {
 pub struct Options {
     /// The compiler tier.
     pub tier: Tier,
+    /// With [`Tier::Auto`], programs whose complexity score is under this
+    /// take the fast tier, the others the optimizing tier.
+    pub auto_threshold: u32,
     /// Where compiled libraries go.
     pub cache: CacheLocation,
     /// How to find C compilers.
@@ -70,7 +77,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            tier: Tier::Fast,
+            tier: Tier::Auto,
+            auto_threshold: 10,
             cache: CacheLocation::Temporary,
             compilers: Discovery::default(),
             boundscheck: true,
