@@ -240,6 +240,11 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
             let elapsed = start.elapsed();
             if stats {
                 print_stats(&compiled, elapsed);
+                let totals = jit.stats();
+                eprintln!(
+                    "compilations: {} fast, {} optimized, {} from the cache",
+                    totals.fast_compilations, totals.optimized_compilations, totals.cache_hits
+                );
             }
             let value = result?;
             let _ = writeln!(out, "{}", value.repr());

@@ -204,6 +204,10 @@ fn stats_name_the_tier_every_phase_and_the_cache() {
         assert!(text.contains(phase), "no `{phase}` in {text}");
     }
     assert!(text.contains("cache: miss"), "{text}");
+    assert!(
+        text.contains("compilations: 0 fast, 1 optimized, 0 from the cache"),
+        "{text}"
+    );
     let second = s.pyjit(&["run", "--stats", "kernels.py", "mean", "[2.5]"]);
     assert_runs(&second, "2.5\n");
     assert!(
