@@ -98,6 +98,10 @@ def show_argument(value):
 
 
 def load(path):
+    """The program as a fresh module: each call gets code no earlier call
+    has run, as CPython 3.11's specializing interpreter can report the line
+    of an exception raised from code that earlier calls warmed up wrongly
+    (an `UnboundLocalError` on a `for` line)."""
     name = "pyjit_program_" + re.sub(r"\W", "_", os.path.basename(path)[:-3])
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -172,13 +176,12 @@ def files(targets):
 def check(targets):
     differences, checked, deviations = [], 0, 0
     for path in files(targets):
-        module = load(path)
         for start, deviation, func, args, expect, out, after, _ in cases(path):
             if deviation:
                 deviations += 1
                 continue
             checked += 1
-            got, got_out, got_after = call(module, path, func, args)
+            got, got_out, got_after = call(load(path), path, func, args)
             where = f"{path}:{start + 1}: {func}({args})"
             if got != expect:
                 differences.append(f"{where}\n    recorded: -> {expect}\n    CPython:  -> {got}")
@@ -194,7 +197,6 @@ def check(targets):
 
 def write(targets):
     for path in files(targets):
-        module = load(path)
         lines = open(path, encoding="utf-8").read().split("\n")
         result, last = [], 0
         for start, deviation, func, args, expect, out, after, end in cases(path):
@@ -203,7 +205,7 @@ def write(targets):
             if deviation:
                 result.extend(lines[start:end])
                 continue
-            got, got_out, got_after = call(module, path, func, args)
+            got, got_out, got_after = call(load(path), path, func, args)
             result.append(f"# run: {func}({args}) -> {got}")
             result.extend(f"# out: {o}" if o else "# out:" for o in got_out)
             if got_after is not None:
