@@ -102,6 +102,12 @@ pub enum Kind {
     /// The variable of `for x in a` over a `float64` array: a NumPy
     /// scalar, read as `float(x)`.
     Element,
+    /// A float local of the entry that holds a Python float until an
+    /// array element is added to it, and an `np.float64` after (pyjit
+    /// tracks which at run time, docs/language.md). It is read only where
+    /// its strength cannot leak into a join (deviation 2): in
+    /// `float(s op x)`, and as the entry's return value.
+    Strong,
 }
 
 /// An interval of int values, inclusive (i128 so that bounds of products
@@ -272,6 +278,8 @@ pub enum Stmt {
     Assign(String, Expr),
     /// `x op= e`
     AugAssign(String, BinOp, Expr),
+    /// `x, y = e1, e2`: both sides evaluated before either is stored.
+    Tuple(Vec<String>, Vec<Expr>),
     /// `a[i] = e` or `a[i] op= e`.
     Store(String, Expr, Option<BinOp>, Expr),
     /// `a = np.zeros(n)` and the like: the allocation's text with `{}`
@@ -708,7 +716,14 @@ impl Gen<'_> {
                 if self.rng.chance(85) {
                     match name {
                         "sqrt" | "log" | "log2" | "log10" | "log1p" | "acosh" => {
-                            a = Expr::call(Ty::Float, "abs", vec![a]);
+                            // `math.fabs`, not `abs`, for an int: `abs` of
+                            // -2**63 leaves int64 (deviation 1).
+                            let name = if a.ty == Ty::Float {
+                                "abs"
+                            } else {
+                                "math.fabs"
+                            };
+                            a = Expr::call(Ty::Float, name, vec![a]);
                             if name == "acosh" {
                                 a = Expr::bin(Ty::Float, BinOp::Add, a, Expr::float(1.0));
                             }
@@ -770,7 +785,7 @@ impl Gen<'_> {
 
     fn float_from_array(&mut self, depth: u32) -> Expr {
         let arrays = self.names(|k| *k == Kind::FloatArray);
-        let elements = self.names(|k| *k == Kind::Element);
+        let elements = self.names(|k| matches!(k, Kind::Element | Kind::Strong));
         let (element, list) = if !elements.is_empty() && (arrays.is_empty() || self.rng.chance(40))
         {
             let (name, _) = &elements[self.rng.below(elements.len())];
@@ -787,16 +802,30 @@ impl Gen<'_> {
             return Expr::call(Ty::Float, "float", vec![element]);
         }
         // NumPy float64 arithmetic (`/ 0.0` is inf or nan, `**` of a
-        // negative base is nan), converted back as a whole.
-        let op = self.rng.pick(&[
-            BinOp::Add,
-            BinOp::Sub,
-            BinOp::Mul,
-            BinOp::Div,
-            BinOp::FloorDiv,
-            BinOp::Mod,
-            BinOp::Pow,
-        ]);
+        // negative base is nan), converted back as a whole. (A `Strong`
+        // local may still be a Python float: no `**`, deviation 4.)
+        let strong = matches!(&element.kind, E::Name(n) if self.scope.iter().any(|(m, k)| m == n && *k == Kind::Strong));
+        let ops: &[BinOp] = if strong {
+            &[
+                BinOp::Add,
+                BinOp::Sub,
+                BinOp::Mul,
+                BinOp::Div,
+                BinOp::FloorDiv,
+                BinOp::Mod,
+            ]
+        } else {
+            &[
+                BinOp::Add,
+                BinOp::Sub,
+                BinOp::Mul,
+                BinOp::Div,
+                BinOp::FloorDiv,
+                BinOp::Mod,
+                BinOp::Pow,
+            ]
+        };
+        let op = self.rng.pick(ops);
         let other = self.float_expr(depth.saturating_sub(1));
         let e = if self.rng.chance(50) {
             Expr::bin(Ty::Float, op, element, other)
@@ -994,7 +1023,7 @@ impl Gen<'_> {
                     let (name, _) = arrays.get(self.rng.below(arrays.len().max(1)))?.clone();
                     Expr::name(Ty::Float, &name)
                 }
-                Kind::IntArray | Kind::Element => return None,
+                Kind::IntArray | Kind::Element | Kind::Strong => return None,
             };
             args.push(arg);
         }
@@ -1032,6 +1061,7 @@ impl Gen<'_> {
             Kind::Scalar(ty, _) => vec![Stmt::Assign(name.clone(), self.expr(*ty, depth))],
             Kind::FloatArray | Kind::IntArray => self.store(name, *kind, depth),
             Kind::Element => Vec::new(),
+            Kind::Strong => self.strong_update(name, depth),
         }
     }
 
@@ -1077,6 +1107,7 @@ impl Gen<'_> {
                 let local = self.locals[self.rng.below(self.locals.len())].clone();
                 self.assign_to(&local, depth)
             }
+            6 if self.rng.chance(50) => self.tuple_assign(depth),
             6..=7 => self.aug_assign(depth),
             8..=9 => {
                 let arms = self.rng.range(1, 3);
@@ -1141,6 +1172,37 @@ impl Gen<'_> {
                 self.assign_to(&local, depth)
             }
         }
+    }
+
+    fn tuple_assign(&mut self, depth: u32) -> Vec<Stmt> {
+        let scalars: Vec<(String, Kind)> = self
+            .locals
+            .iter()
+            .filter(|(_, k)| matches!(k, Kind::Scalar(..)))
+            .cloned()
+            .collect();
+        let first = scalars[self.rng.below(scalars.len())].clone();
+        let second = scalars[self.rng.below(scalars.len())].clone();
+        if first.0 == second.0 {
+            return self.assign_to(&first, depth);
+        }
+        let mut values = Vec::new();
+        for (name, kind) in [&first, &second] {
+            let Kind::Scalar(ty, _) = kind else {
+                unreachable!("filtered")
+            };
+            // Often the swap itself (`a, b = b, a`) when the types allow.
+            let other = if name == &first.0 { &second } else { &first };
+            let value = if other.1 == *kind && self.rng.chance(40) {
+                Expr::name(*ty, &other.0)
+            } else if *ty == Ty::Int {
+                self.var_int(depth)
+            } else {
+                self.expr(*ty, depth)
+            };
+            values.push(value);
+        }
+        vec![Stmt::Tuple(vec![first.0, second.0], values)]
     }
 
     fn aug_assign(&mut self, depth: u32) -> Vec<Stmt> {
@@ -1289,7 +1351,63 @@ impl Gen<'_> {
         Stmt::While(counter, limit, cond, body, orelse)
     }
 
+    fn strong_update(&mut self, name: &str, depth: u32) -> Vec<Stmt> {
+        let lists = self.lists.clone();
+        let arrays: Vec<String> = self
+            .names(|k| *k == Kind::FloatArray)
+            .into_iter()
+            .map(|(n, _)| n)
+            .filter(|n| !lists.contains(n))
+            .collect();
+        let elements: Vec<String> = self
+            .names(|k| *k == Kind::Element)
+            .into_iter()
+            .map(|(n, _)| n)
+            .filter(|n| !lists.contains(n))
+            .collect();
+        let op = self.rng.pick(&[
+            BinOp::Add,
+            BinOp::Add,
+            BinOp::Sub,
+            BinOp::Mul,
+            BinOp::Div,
+            BinOp::FloorDiv,
+            BinOp::Mod,
+        ]);
+        match self.rng.below(10) {
+            0..=3 if !arrays.is_empty() => {
+                let array = arrays[self.rng.below(arrays.len())].clone();
+                let index = self.index_expr(&array, depth);
+                let element = Expr::new(Ty::Float, E::Index(array, Box::new(index)));
+                vec![Stmt::AugAssign(name.to_owned(), op, element)]
+            }
+            4..=5 if !elements.is_empty() => {
+                let e = &elements[self.rng.below(elements.len())];
+                vec![Stmt::AugAssign(
+                    name.to_owned(),
+                    op,
+                    Expr::name(Ty::Float, e),
+                )]
+            }
+            6..=7 => {
+                let e = self.float_or_int(depth);
+                vec![Stmt::AugAssign(name.to_owned(), op, e)]
+            }
+            _ => {
+                // No `**`: a Python float's negative base would make a
+                // complex number (deviation 4).
+                let e = self.float_or_int(depth);
+                let value = Expr::bin(Ty::Float, op, Expr::name(Ty::Float, name), e);
+                vec![Stmt::Assign(name.to_owned(), value)]
+            }
+        }
+    }
+
     fn return_value(&mut self, depth: u32) -> Option<Expr> {
+        let strong = self.names(|k| *k == Kind::Strong);
+        if self.ret == Ty::Float && !strong.is_empty() && self.rng.chance(30) {
+            return Some(Expr::name(Ty::Float, &strong[0].0));
+        }
         Some(match self.ret {
             Ty::Int => self.var_int(depth),
             ty => self.expr(ty, depth),
@@ -1367,7 +1485,7 @@ impl Program {
                 params.push((format!("p{p}"), kind));
             }
             let ret = rng.pick(&[Ty::Int, Ty::Float, Ty::Float, Ty::Bool]);
-            let body = function_body(&mut rng, &sigs, &params, ret, 6);
+            let body = function_body(&mut rng, &sigs, &params, ret, 6, false);
             functions.push(Function {
                 name: name.clone(),
                 params: params.clone(),
@@ -1393,7 +1511,8 @@ impl Program {
             params.push(("ys".to_owned(), Kind::IntArray));
         }
         let ret = rng.pick(&[Ty::Int, Ty::Float, Ty::Float, Ty::Bool]);
-        let body = function_body(&mut rng, &sigs, &params, ret, 12);
+        let strong = with_xs && rng.chance(50);
+        let body = function_body(&mut rng, &sigs, &params, ret, 12, strong);
         functions.push(Function {
             name: "f".to_owned(),
             params,
@@ -1536,6 +1655,7 @@ fn function_body(
     params: &[(String, Kind)],
     ret: Ty,
     budget: usize,
+    strong: bool,
 ) -> Vec<Stmt> {
     let mut g = Gen {
         rng,
@@ -1568,6 +1688,12 @@ fn function_body(
             g.scope.push((name.clone(), kind));
             g.locals.push((name, kind));
         }
+    }
+    if strong {
+        let init = Expr::float(g.rng.pick(&[0.0, 1.0, -0.0, 2.5]));
+        body.push(Stmt::Assign("s0".to_owned(), init));
+        g.scope.push(("s0".to_owned(), Kind::Strong));
+        g.locals.push(("s0".to_owned(), Kind::Strong));
     }
     for k in 0..g.rng.range(0, 2) {
         let (kind, text) = match g.rng.below(5) {
@@ -1732,6 +1858,14 @@ fn stmt(out: &mut String, s: &Stmt, indent: usize) {
         Stmt::Assign(n, e) => line(out, indent, &format!("{n} = {}", text(e))),
         Stmt::AugAssign(n, op, e) => {
             line(out, indent, &format!("{n} {}= {}", op.text(), text(e)));
+        }
+        Stmt::Tuple(names, values) => {
+            let values: Vec<String> = values.iter().map(text).collect();
+            line(
+                out,
+                indent,
+                &format!("{} = {}", names.join(", "), values.join(", ")),
+            );
         }
         Stmt::Store(n, i, op, e) => {
             let op = op.map_or("", BinOp::text);
