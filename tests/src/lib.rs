@@ -22,6 +22,9 @@ use std::path::{Path, PathBuf};
 use pyjit::literal::{Literal, OwnedArg};
 use pyjit::{Error, Module, Type};
 
+pub mod agree;
+pub mod generate;
+
 /// One `# run:` line and the `# out:` / `# after:` lines under it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
@@ -144,7 +147,7 @@ fn parse_run(file: &Path, line: usize, text: &str) -> Result<Case, String> {
     })
 }
 
-fn parse_raises(text: &str) -> Expect {
+pub(crate) fn parse_raises(text: &str) -> Expect {
     let (text, line) = match text
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once(" (line "))
