@@ -389,7 +389,9 @@ impl<'m> FnChecker<'_, 'm> {
                     "pass a value; this function returns nothing",
                 );
             }
-            weak.push(value.weak && matches!(ty, Type::Scalar(Scalar::Int64 | Scalar::Float64)));
+            // A Python bool, int or float stays one in the callee (NEP 50
+            // treats it as weak there too), as the entry's arguments do.
+            weak.push(value.weak && super::python_scalar_type(ty));
             values.push(self.coerce(value, ty)?);
             types.push(ty);
         }
