@@ -403,11 +403,11 @@ struct Gen<'a> {
     ret: Ty,
     /// Statements still to generate (keeps programs small).
     budget: usize,
-    /// Arrays made by `[0.0] * n`, and the variables of loops over them:
-    /// Python lists in CPython, whose elements are Python numbers, while
-    /// pyjit makes arrays of NumPy scalars (docs/language.md, "which
-    /// values are weak"); they are read only through `float()`/`int()`,
-    /// never in arithmetic where the two rules differ.
+    /// Lists made by `[0.0] * n` and `[0] * n`, and the variables of loops
+    /// over them: their elements are Python numbers, used as they are in
+    /// arithmetic (where an array's NumPy scalars are converted first).
+    /// Only Python numbers are stored into them: pyjit rejects a NumPy
+    /// scalar there (a list has one element type, docs/language.md).
     lists: Vec<String>,
 }
 
@@ -560,9 +560,12 @@ impl Gen<'_> {
         }
         let (name, _) = arrays[self.rng.below(arrays.len())].clone();
         let index = self.index_expr(&name, depth);
-        let list = self.lists.contains(&name);
-        let element = Expr::new(Ty::Int, E::Index(name, Box::new(index)));
-        if list || self.rng.chance(60) {
+        let element = Expr::new(Ty::Int, E::Index(name.clone(), Box::new(index)));
+        if self.lists.contains(&name) {
+            // A Python int within ±2**31, as `store` keeps it.
+            return (element, VAR);
+        }
+        if self.rng.chance(60) {
             return (Expr::call(Ty::Int, "int", vec![element]), VAR);
         }
         // NumPy int64 arithmetic, converted back to a Python int as a
@@ -798,7 +801,11 @@ impl Gen<'_> {
         } else {
             return self.float_leaf();
         };
-        if list || self.rng.chance(50) {
+        if list {
+            // A Python float.
+            return element;
+        }
+        if self.rng.chance(50) {
             return Expr::call(Ty::Float, "float", vec![element]);
         }
         // NumPy float64 arithmetic (`/ 0.0` is inf or nan, `**` of a
@@ -1088,14 +1095,12 @@ impl Gen<'_> {
             return out;
         }
         let value = self.float_or_int(depth);
-        // On a list the element is a Python float: `/` and `%` by zero
-        // raise in CPython, not in pyjit's arrays (see `lists`).
-        let ops: &[BinOp] = if self.lists.iter().any(|l| l == name) {
-            &[BinOp::Add, BinOp::Sub, BinOp::Mul]
-        } else {
-            &[BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div, BinOp::Mod]
-        };
-        let op = self.rng.chance(30).then(|| self.rng.pick(ops));
+        // On a list, `/` and `%` by zero raise (Python floats); on an
+        // array they give inf or nan (NumPy's).
+        let op = self.rng.chance(30).then(|| {
+            self.rng
+                .pick(&[BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div, BinOp::Mod])
+        });
         vec![Stmt::Store(name.to_owned(), index, op, value)]
     }
 

@@ -23,14 +23,7 @@ const PROGRAMS: u64 = 500;
 /// Disagreements reported and not yet fixed, by
 /// [`pyjit_tests::agree::Disagreement::signature`]: printed, not failed
 /// on. Remove an entry with its fix.
-const KNOWN: &[&str] = &[
-    // `[0.0] * n` is a list in CPython, an array in pyjit: an index out of
-    // range says "list index out of range" / "list assignment index out
-    // of range" in CPython and NumPy's "index 5 is out of bounds for axis
-    // 0 with size 3" in pyjit.
-    "Message | CPython IndexError: list index out of range | fast IndexError: index  is out of bounds for axis  with size  | optimized IndexError: index  is out of bounds for axis  with size ",
-    "Message | CPython IndexError: list assignment index out of range | fast IndexError: index  is out of bounds for axis  with size  | optimized IndexError: index  is out of bounds for axis  with size ",
-];
+const KNOWN: &[&str] = &[];
 
 #[test]
 fn tiers_agree_with_each_other_and_cpython() {

@@ -24,7 +24,7 @@ use pyjit_frontend::typed::{
     Allocator, Arith, BinOp, Builtin, Expr, ExprKind, Fill, FuncId, Function, LocalId, LocalKind,
     MathFn, PrintItem, Program, Stmt, StmtKind,
 };
-use pyjit_frontend::types::{Scalar, Type};
+use pyjit_frontend::types::{ArrayType, OutOfRange, Scalar, Type};
 
 use crate::names;
 use crate::ops::{self, COp, c_const, c_string, c_type, comment_safe, scalar_c_type};
@@ -381,8 +381,9 @@ impl<'a> FnEmitter<'a> {
                 let elem = self.elem_of(array);
                 let value = self.expr(value);
                 let value = self.simple(value, elem);
+                let ty = array.ty.as_array().expect("the checker stores into arrays");
                 let array = self.array_view(array);
-                let offset = self.offset(&array, indices, *chained);
+                let offset = self.offset(&array, ty, indices, *chained, true);
                 self.emit(format!(
                     "(({} *){}.data)[{offset}] = {};",
                     scalar_c_type(elem),
@@ -699,24 +700,34 @@ impl<'a> FnEmitter<'a> {
         }
     }
 
-    /// The flat element offset of `indices` into `array`, checked as NumPy
-    /// checks them: `a[i, j]` evaluates every index, then checks each
-    /// against its axis; `a[i][j]` takes the row (checking `i`) before
-    /// evaluating `j`, and both report axis 0, the first of their array.
-    fn offset(&mut self, array: &CExpr, indices: &[Expr], chained: bool) -> String {
+    /// The flat element offset of `indices` into `array` (of type `ty`),
+    /// read or assigned (`store`), checked as NumPy checks them: `a[i, j]`
+    /// evaluates every index, then checks each against its axis; `a[i][j]`
+    /// takes the row (checking `i`) before evaluating `j`, and both report
+    /// axis 0, the first of their array.
+    fn offset(
+        &mut self,
+        array: &CExpr,
+        ty: ArrayType,
+        indices: &[Expr],
+        chained: bool,
+        store: bool,
+    ) -> String {
         let mut values = Vec::with_capacity(indices.len());
         let mut positions = Vec::with_capacity(indices.len());
         for (axis, index) in indices.iter().enumerate() {
             let i = self.expr(index);
             let value = self.simple(i, Scalar::Int64).text;
             if chained {
-                positions.push(self.bound_index(array, &value, axis, 0));
+                let message = OutOfRange::of(ty, 0, store);
+                positions.push(self.bound_index(array, &value, axis, message));
             }
             values.push(value);
         }
         if !chained {
             for (axis, value) in values.iter().enumerate() {
-                positions.push(self.bound_index(array, value, axis, axis));
+                let message = OutOfRange::of(ty, axis as u8, store);
+                positions.push(self.bound_index(array, value, axis, message));
             }
         }
         match positions.as_slice() {
@@ -727,20 +738,20 @@ impl<'a> FnEmitter<'a> {
     }
 
     /// The position of index `value` on `axis` of `array` (negative counts
-    /// from the end), checked unless checks are off; an error names axis
-    /// `reported`.
-    fn bound_index(&mut self, array: &CExpr, value: &str, axis: usize, reported: usize) -> String {
+    /// from the end), checked unless checks are off, raising with
+    /// `message`.
+    fn bound_index(
+        &mut self,
+        array: &CExpr,
+        value: &str,
+        axis: usize,
+        message: OutOfRange,
+    ) -> String {
         let position = self.temp(Type::INT);
         let extent = format!("{}.shape[{axis}]", array.text);
         if self.options.boundscheck {
             let line = self.line;
-            self.check(ops::checked_index(
-                line,
-                value,
-                &extent,
-                reported as u8,
-                &position,
-            ));
+            self.check(ops::checked_index(line, value, &extent, message, &position));
         } else {
             self.emit(format!(
                 "{position} = {};",
@@ -860,8 +871,9 @@ impl<'a> FnEmitter<'a> {
                 indices,
                 chained,
             } => {
+                let ty = array.ty.as_array().expect("the checker loads from arrays");
                 let array_view = self.array_view(array);
-                let offset = self.offset(&array_view, indices, *chained);
+                let offset = self.offset(&array_view, ty, indices, *chained, false);
                 let s = self.elem_of(array);
                 let t = self.temp(Type::Scalar(s));
                 self.emit(format!(

@@ -415,7 +415,7 @@ impl<'a> FnEmitter<'a> {
             InstKind::Index {
                 index,
                 extent,
-                reported,
+                message,
                 checked,
             } => {
                 let v = v();
@@ -425,7 +425,7 @@ impl<'a> FnEmitter<'a> {
                         line,
                         &index.to_string(),
                         &extent.to_string(),
-                        *reported,
+                        *message,
                         &v.to_string(),
                     );
                     self.emit(format!("if ({check}) goto error;"));

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use pyjit_frontend::pyops::float_repr;
 use pyjit_frontend::typed::{BinOp, CmpOp, Const, MathFn, UnaryOp};
-use pyjit_frontend::types::{Scalar, Type};
+use pyjit_frontend::types::{OutOfRange, Scalar, Type};
 
 /// How C computes an operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -195,15 +195,22 @@ pub(crate) fn convert(from: Scalar, to: Scalar, a: &str) -> COp {
 }
 
 /// The statement that checks index `value` against `extent` and puts its
-/// position in `out`, raising `IndexError` naming axis `reported`.
+/// position in `out`, raising `IndexError` with `message`.
 pub(crate) fn checked_index(
     line: u32,
     value: &str,
     extent: &str,
-    reported: u8,
+    message: OutOfRange,
     out: &str,
 ) -> String {
-    format!("PJ_INDEX(rt, {line}, {value}, {extent}, {reported}, {out})")
+    // The prelude's `pj_index_error` takes the axis, or a negative code
+    // for a list's messages.
+    let code = match message {
+        OutOfRange::Axis(axis) => i32::from(axis),
+        OutOfRange::ListLoad => -1,
+        OutOfRange::ListStore => -2,
+    };
+    format!("PJ_INDEX(rt, {line}, {value}, {extent}, {code}, {out})")
 }
 
 /// The position of index `value` on an axis of `extent` elements, without

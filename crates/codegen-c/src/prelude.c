@@ -648,12 +648,16 @@ static float pj_np_radians_f32(float x) { return x * (3.14159265358979323846f / 
 
 /* ---- arrays ------------------------------------------------------------ */
 
+/* `axis` is the axis NumPy's message names, -1 for a list read and -2 for
+ * a list assignment, whose messages are Python's. */
 static pj_i32 pj_index_error(pj_rt *rt, pj_i32 line, pj_i64 i, pj_i64 n, pj_i32 axis) {
+    if (axis == -1) return pj_raise(rt, PJ_IndexError, line, "list index out of range");
+    if (axis == -2) return pj_raise(rt, PJ_IndexError, line, "list assignment index out of range");
     return pj_raise_fmt(rt, PJ_IndexError, line, "index %d is out of bounds for axis %d with size %d", i, axis, n);
 }
 
 /* out = the position of index `i` on an axis of length `n`, or raise
- * IndexError with NumPy's message: negative indices count from the end.
+ * IndexError (pj_index_error's `axis`): negative indices count from the end.
  * A macro, not a function, so that tcc, which never inlines, pays two
  * compares per access and no call. `i` and `n` must be free of side
  * effects (the generator passes variables and constants). */

@@ -133,12 +133,47 @@ impl Scalar {
 
 /// An array type: element type and number of dimensions (1 or 2), always
 /// C-contiguous.
+///
+/// A Python list made by `[x] * n` is an array too (one element type, one
+/// dimension, the same layout), marked `list` because CPython treats it
+/// differently: its elements are Python numbers, not NumPy scalars, it
+/// has no `shape` or `size`, and an index out of range says
+/// "list index out of range".
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct ArrayType {
     /// Element type.
     pub elem: Scalar,
-    /// 1 or 2.
+    /// 1 or 2 (always 1 for a list).
     pub ndim: u8,
+    /// A Python list rather than a NumPy array.
+    pub list: bool,
+}
+
+/// The message of the `IndexError` an index out of range raises, which
+/// CPython words differently for NumPy arrays and lists.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum OutOfRange {
+    /// NumPy's "index 5 is out of bounds for axis 0 with size 3", naming
+    /// this axis.
+    Axis(u8),
+    /// A list read: "list index out of range" (also for `a[i] += x`,
+    /// whose read comes first).
+    ListLoad,
+    /// A list assignment: "list assignment index out of range".
+    ListStore,
+}
+
+impl OutOfRange {
+    /// The message for an index into `array` along `axis`, reported as
+    /// axis `reported` (NumPy names the first axis for `a[i][j]`), read or
+    /// assigned (`store`).
+    pub fn of(array: ArrayType, reported: u8, store: bool) -> OutOfRange {
+        match (array.list, store) {
+            (false, _) => OutOfRange::Axis(reported),
+            (true, false) => OutOfRange::ListLoad,
+            (true, true) => OutOfRange::ListStore,
+        }
+    }
 }
 
 /// A type of the language.
@@ -160,9 +195,27 @@ impl Type {
     /// `float64`
     pub const FLOAT: Type = Type::Scalar(Scalar::Float64);
 
-    /// An array type.
+    /// A NumPy array type.
     pub fn array(elem: Scalar, ndim: u8) -> Type {
-        Type::Array(ArrayType { elem, ndim })
+        Type::Array(ArrayType {
+            elem,
+            ndim,
+            list: false,
+        })
+    }
+
+    /// The type of a Python list of `elem` (`[x] * n`).
+    pub fn list(elem: Scalar) -> Type {
+        Type::Array(ArrayType {
+            elem,
+            ndim: 1,
+            list: true,
+        })
+    }
+
+    /// Whether this is a Python list.
+    pub fn is_list(self) -> bool {
+        matches!(self, Type::Array(ArrayType { list: true, .. }))
     }
 
     /// The scalar type, if this is one.
@@ -182,10 +235,13 @@ impl Type {
     }
 
     /// The name a Python user knows the type by, for diagnostics: `int`,
-    /// `float`, `float32`, `float64[:]`, `None`.
+    /// `float`, `float32`, `float64[:]`, `list[float]`, `None`.
     pub fn python_name(self) -> String {
         match self {
             Type::Scalar(s) => s.python_name().to_owned(),
+            Type::Array(ArrayType {
+                elem, list: true, ..
+            }) => format!("list[{}]", elem.python_name()),
             Type::Array(_) => self.to_string(),
             Type::None => "None".to_owned(),
         }
@@ -193,11 +249,15 @@ impl Type {
 }
 
 impl fmt::Display for Type {
-    /// The Numba spelling: `int64`, `float32[:]`, `float64[:, :]`, `none`.
+    /// The Numba spelling: `int64`, `float32[:]`, `float64[:, :]`, `none`;
+    /// a list is `list[float64]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Type::Scalar(s) => f.write_str(s.numba_name()),
-            Type::Array(ArrayType { elem, ndim: 1 }) => write!(f, "{}[:]", elem.numba_name()),
+            Type::Array(ArrayType {
+                elem, list: true, ..
+            }) => write!(f, "list[{}]", elem.numba_name()),
+            Type::Array(ArrayType { elem, ndim: 1, .. }) => write!(f, "{}[:]", elem.numba_name()),
             Type::Array(ArrayType { elem, .. }) => write!(f, "{}[:, :]", elem.numba_name()),
             Type::None => f.write_str("none"),
         }

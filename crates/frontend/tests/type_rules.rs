@@ -245,7 +245,7 @@ fn arrays_index_store_and_allocate() {
         "import numpy as np\n\ndef f(a, n):\n    b = [0.0] * n\n    c = np.zeros((n, n), dtype=np.float32)\n    a[0][1] = b[-1] + 1\n    c[1, 0] += a.shape[-1]\n    return c\n",
         expect![[r#"
             def f#0(a: float32[:, :], n: int64) -> float32[:, :]:
-                # locals: b: float64[:], c: float32[:, :]
+                # locals: b: list[float64], c: float32[:, :]
                 b = alloc[float64](n; zeros; list)
                 c = alloc[float32](n, n; zeros; numpy)
                 a[0:int64][1:int64] = float32((b[-1:int64] + 1.0:float64):float64)

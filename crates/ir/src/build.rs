@@ -30,7 +30,7 @@ use pyjit_frontend::Span;
 use pyjit_frontend::typed::{
     self, Arith, BinOp, CmpOp, Expr, ExprKind, LocalId, PrintItem, Stmt, StmtKind,
 };
-use pyjit_frontend::types::Scalar;
+use pyjit_frontend::types::{ArrayType, OutOfRange, Scalar};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::entities::{BlockId, FuncRef, ValueId};
@@ -466,7 +466,8 @@ impl Builder<'_> {
             } => {
                 let value = self.expr(value);
                 let array_value = self.expr(array);
-                let positions = self.positions(array_value, indices, *chained);
+                let ty = array.ty.as_array().expect("the checker stores into arrays");
+                let positions = self.positions(array_value, ty, indices, *chained, true);
                 let cur = self.cur();
                 self.func.append_effect(
                     cur,
@@ -743,33 +744,42 @@ impl Builder<'_> {
         self.continue_in(exit);
     }
 
-    /// The checked positions of `indices` in `array`, as NumPy checks
-    /// them: `a[i, j]` evaluates every index, then checks each against its
-    /// axis; `a[i][j]` checks `i` before evaluating `j`, and both errors
-    /// name axis 0.
-    fn positions(&mut self, array: ValueId, indices: &[Expr], chained: bool) -> Vec<ValueId> {
+    /// The checked positions of `indices` in `array` (of type `ty`), read
+    /// or assigned (`store`), as NumPy checks them: `a[i, j]` evaluates
+    /// every index, then checks each against its axis; `a[i][j]` checks `i`
+    /// before evaluating `j`, and both errors name axis 0.
+    fn positions(
+        &mut self,
+        array: ValueId,
+        ty: ArrayType,
+        indices: &[Expr],
+        chained: bool,
+        store: bool,
+    ) -> Vec<ValueId> {
         let mut out = Vec::with_capacity(indices.len());
         if chained {
             for (axis, index) in indices.iter().enumerate() {
                 let i = self.expr(index);
-                out.push(self.index(array, i, axis as u8, 0));
+                let message = OutOfRange::of(ty, 0, store);
+                out.push(self.index(array, i, axis as u8, message));
             }
         } else {
             let values: Vec<ValueId> = indices.iter().map(|i| self.expr(i)).collect();
             for (axis, i) in values.into_iter().enumerate() {
-                out.push(self.index(array, i, axis as u8, axis as u8));
+                let message = OutOfRange::of(ty, axis as u8, store);
+                out.push(self.index(array, i, axis as u8, message));
             }
         }
         out
     }
 
-    fn index(&mut self, array: ValueId, index: ValueId, axis: u8, reported: u8) -> ValueId {
+    fn index(&mut self, array: ValueId, index: ValueId, axis: u8, message: OutOfRange) -> ValueId {
         let extent = self.push(InstKind::Dim { array, axis }, Type::Unknown);
         self.push(
             InstKind::Index {
                 index,
                 extent,
-                reported,
+                message,
                 checked: self.options.boundscheck,
             },
             Type::Unknown,
@@ -909,7 +919,8 @@ impl Builder<'_> {
                 chained,
             } => {
                 let a = self.expr(array);
-                let positions = self.positions(a, indices, *chained);
+                let ty = array.ty.as_array().expect("the checker loads from arrays");
+                let positions = self.positions(a, ty, indices, *chained, false);
                 self.push(
                     InstKind::Load {
                         array: a,

@@ -14,6 +14,7 @@ use crate::entities::{FuncRef, ValueId};
 use crate::types::Scalar;
 
 pub use pyjit_frontend::typed::{Allocator as AllocKind, UnaryOp};
+pub use pyjit_frontend::types::OutOfRange;
 
 /// Whose rules an arithmetic instruction follows (the typed program's
 /// `Arith`, with tracked variables lowered to a branch on their flags).
@@ -291,15 +292,15 @@ pub enum InstKind {
     },
     /// The position an index names in an axis of `extent` elements
     /// (negative indices count from the end). Checked, it raises
-    /// `IndexError` naming axis `reported` when out of range; unchecked
+    /// `IndexError` with `message` when out of range; unchecked
     /// (bounds checks off), an index out of range is undefined.
     Index {
         /// The index (`int64`).
         index: ValueId,
         /// The axis's extent (`int64`).
         extent: ValueId,
-        /// The axis an error message names.
-        reported: u8,
+        /// What the error says: the axis NumPy names, or a list's words.
+        message: OutOfRange,
         /// Whether an index out of range raises.
         checked: bool,
     },

@@ -27,5 +27,5 @@ pub use entities::{BlockId, FuncRef, InstId, ValueId};
 pub use function::{
     BlockData, EdgeKind, Exception, Function, InstData, Program, Terminator, ValueData, ValueDef,
 };
-pub use inst::{Builtin, Cmp, Const, Fill, InstKind, PrintPiece, Rules};
+pub use inst::{Builtin, Cmp, Const, Fill, InstKind, OutOfRange, PrintPiece, Rules};
 pub use types::Type;

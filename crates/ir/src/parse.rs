@@ -23,8 +23,8 @@ use rustc_hash::FxHashMap;
 use crate::entities::{BlockId, FuncRef, ValueId};
 use crate::function::{EdgeKind, Exception, Function, Program, Terminator};
 use crate::inst::{
-    BINOPS, Builtin, Cmp, Const, Fill, InstKind, PrintPiece, Rules, binop_name, math_by_name,
-    unary_name,
+    BINOPS, Builtin, Cmp, Const, Fill, InstKind, OutOfRange, PrintPiece, Rules, binop_name,
+    math_by_name, unary_name,
 };
 use crate::types::{Scalar, Type};
 
@@ -342,10 +342,15 @@ impl<'a> Cursor<'a> {
         let mut len = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '_'))
             .unwrap_or(rest.len());
-        for suffix in ["[:, :]", "[:]"] {
-            if rest[len..].starts_with(suffix) {
-                len += suffix.len();
-                break;
+        if &rest[..len] == "list" && rest[len..].starts_with('[') {
+            // `list[float64]`
+            len += rest[len..].find(']').map_or(0, |end| end + 1);
+        } else {
+            for suffix in ["[:, :]", "[:]"] {
+                if rest[len..].starts_with(suffix) {
+                    len += suffix.len();
+                    break;
+                }
             }
         }
         let text = &rest[..len];
@@ -833,13 +838,21 @@ impl Body {
                 ("index", None | Some("unchecked")) => {
                     let (index, extent) = two(cur)?;
                     cur.expect(",")?;
-                    if !cur.eat_word("axis") {
-                        return cur.expected("`axis`");
-                    }
+                    let message = if cur.eat_word("axis") {
+                        OutOfRange::Axis(cur.axis()?)
+                    } else if cur.eat_word("list") {
+                        if cur.eat_word("assignment") {
+                            OutOfRange::ListStore
+                        } else {
+                            OutOfRange::ListLoad
+                        }
+                    } else {
+                        return cur.expected("`axis`, `list` or `list assignment`");
+                    };
                     InstKind::Index {
                         index,
                         extent,
-                        reported: cur.axis()?,
+                        message,
                         checked: suffix.is_none(),
                     }
                 }

@@ -27,7 +27,8 @@ use rustc_hash::FxHashMap;
 use crate::entities::{BlockId, InstId};
 use crate::function::{Function, Program, Terminator};
 use crate::inst::{
-    Builtin, Const, Fill, InstKind, PrintPiece, Rules, binop_name, math_name, unary_name,
+    Builtin, Const, Fill, InstKind, OutOfRange, PrintPiece, Rules, binop_name, math_name,
+    unary_name,
 };
 use pyjit_frontend::typed::Allocator;
 
@@ -168,11 +169,16 @@ pub fn inst_text(func: &Function, inst: InstId) -> String {
         InstKind::Index {
             index,
             extent,
-            reported,
+            message,
             checked,
         } => {
             let unchecked = if *checked { "" } else { ".unchecked" };
-            format!("index{unchecked} {index}, {extent}, axis {reported}")
+            let message = match message {
+                OutOfRange::Axis(axis) => format!("axis {axis}"),
+                OutOfRange::ListLoad => "list".to_owned(),
+                OutOfRange::ListStore => "list assignment".to_owned(),
+            };
+            format!("index{unchecked} {index}, {extent}, {message}")
         }
         InstKind::Load { array, positions } => format!("load {array}[{}]", list(positions)),
         InstKind::Store {

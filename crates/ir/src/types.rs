@@ -65,11 +65,17 @@ impl Type {
             "unknown" => return Some(Type::Unknown),
             _ => {}
         }
+        let array = |elem: &str, ndim: u8, list: bool| {
+            scalar(elem).map(|elem| Type::Array(ArrayType { elem, ndim, list }))
+        };
         if let Some(elem) = text.strip_suffix("[:, :]") {
-            return scalar(elem).map(|elem| Type::Array(ArrayType { elem, ndim: 2 }));
+            return array(elem, 2, false);
         }
         if let Some(elem) = text.strip_suffix("[:]") {
-            return scalar(elem).map(|elem| Type::Array(ArrayType { elem, ndim: 1 }));
+            return array(elem, 1, false);
+        }
+        if let Some(elem) = text.strip_prefix("list[").and_then(|t| t.strip_suffix(']')) {
+            return array(elem, 1, true);
         }
         scalar(text).map(Type::Scalar)
     }
@@ -111,10 +117,17 @@ mod tests {
             Type::Array(ArrayType {
                 elem: Scalar::Float32,
                 ndim: 1,
+                list: false,
             }),
             Type::Array(ArrayType {
                 elem: Scalar::Int64,
                 ndim: 2,
+                list: false,
+            }),
+            Type::Array(ArrayType {
+                elem: Scalar::Float64,
+                ndim: 1,
+                list: true,
             }),
             Type::None,
             Type::Unknown,

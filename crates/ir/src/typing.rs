@@ -17,7 +17,9 @@ use pyjit_frontend::types::Kind;
 
 use crate::entities::{InstId, ValueId};
 use crate::function::Function;
-use crate::inst::{Builtin, Cmp, Const, Fill, InstKind, PrintPiece, binop_name, math_name};
+use crate::inst::{
+    AllocKind, Builtin, Cmp, Const, Fill, InstKind, OutOfRange, PrintPiece, binop_name, math_name,
+};
 use crate::types::{Scalar, Type};
 
 /// The type an instruction's result must have, from its operands' types
@@ -246,7 +248,7 @@ pub fn result_type_with(
         InstKind::Index {
             index,
             extent,
-            reported,
+            message,
             ..
         } => {
             if type_of(*index) != Type::INT || type_of(*extent) != Type::INT {
@@ -256,7 +258,7 @@ pub fn result_type_with(
                     show(*extent)
                 ));
             }
-            if *reported > 1 {
+            if let OutOfRange::Axis(reported @ 2..) = message {
                 return Err(format!(
                     "`{name}` reports axis {reported}, but arrays have axes 0 and 1"
                 ));
@@ -296,12 +298,22 @@ pub fn result_type_with(
                 _ => value(Type::Scalar(a.elem)),
             }
         }
-        InstKind::Alloc { dims, fill, .. } => {
+        InstKind::Alloc {
+            dims,
+            fill,
+            allocator,
+        } => {
             if let Some(&d) = dims.iter().find(|&&d| type_of(d) != Type::INT) {
                 return Err(format!("`{name}` needs int64 extents, found {}", show(d)));
             }
             let a = match declared {
                 Type::Unknown => return Ok(Some(Type::Unknown)),
+                Type::Array(a) if a.list != (*allocator == AllocKind::List) => {
+                    return Err(format!(
+                        "`{name}` makes {}, not {declared}",
+                        if a.list { "an array" } else { "a list" }
+                    ));
+                }
                 Type::Array(a) if usize::from(a.ndim) == dims.len() => a,
                 _ => {
                     return Err(format!(
@@ -428,6 +440,7 @@ mod tests {
     const A1: Type = Type::Array(ArrayType {
         elem: Scalar::Float64,
         ndim: 1,
+        list: false,
     });
 
     /// The rule's answer for `kind` over parameters of types `params`
@@ -581,6 +594,7 @@ mod tests {
         let a2 = Type::Array(ArrayType {
             elem: Scalar::Int32,
             ndim: 2,
+            list: false,
         });
         check(
             &[a2, I64, I64],
@@ -622,6 +636,21 @@ mod tests {
                 dims: vec![v[0]],
                 fill: Fill::Value(v[1]),
             },
+            A1,
+        ));
+        let list_alloc = |v: &[ValueId]| InstKind::Alloc {
+            allocator: crate::inst::AllocKind::List,
+            dims: vec![v[0]],
+            fill: Fill::Zeros,
+        };
+        expect!["list[float64]"].assert_eq(&rule(
+            &[I64],
+            list_alloc,
+            pyjit_frontend::types::Type::list(Scalar::Float64).into(),
+        ));
+        expect!["error: `alloc` makes a list, not float64[:]"].assert_eq(&rule(
+            &[I64],
+            list_alloc,
             A1,
         ));
     }

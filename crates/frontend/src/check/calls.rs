@@ -354,6 +354,15 @@ impl<'m> FnChecker<'_, 'm> {
                             Type::array(elem, value.e.ty.as_array().map_or(1, |a| a.ndim))
                         }
                     };
+                    // Annotations do not change a value in CPython: a list
+                    // passed where an array of its type is annotated (or
+                    // `list[float]`, which means both) stays a list.
+                    let wanted = match (value.e.ty.as_array(), wanted.as_array()) {
+                        (Some(v), Some(w)) if v.list && (v.elem, v.ndim) == (w.elem, w.ndim) => {
+                            value.e.ty
+                        }
+                        _ => wanted,
+                    };
                     let fits = widens(value.e.ty, wanted)
                         || (value.weak
                             && wanted.scalar().is_some_and(|w| {
@@ -487,12 +496,15 @@ impl<'m> FnChecker<'_, 'm> {
                             } else {
                                 Builtin::ArrayMax
                             };
-                            Ok(Val::strong(builtin_expr(
-                                func,
-                                vec![single.e.clone()],
-                                Type::Scalar(a.elem),
-                                span,
-                            )))
+                            Ok(Self::list_element(
+                                a,
+                                builtin_expr(
+                                    func,
+                                    vec![single.e.clone()],
+                                    Type::Scalar(a.elem),
+                                    span,
+                                ),
+                            ))
                         }
                         _ => error(
                             DiagnosticKind::TypeMismatch,

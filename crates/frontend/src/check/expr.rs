@@ -6,7 +6,7 @@ use crate::ast::{self, BinOp as B, CmpOp, ExprKind as A, UnaryOp};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, closest};
 use crate::source::Span;
 use crate::typed::{self, Arith, BinOp, Const, Expr, ExprKind};
-use crate::types::{Scalar, Type};
+use crate::types::{ArrayType, Kind, Scalar, Type};
 
 use super::function::{CResult, Fail, FnChecker, Mode, Val, error};
 use super::names::{Global, ModuleRef, math_constant, not_a_constant, resolve_global};
@@ -142,11 +142,16 @@ impl<'m> FnChecker<'_, 'm> {
         })
     }
 
-    /// Convert a value for a store into an array of `elem`: any number
-    /// widens; `float64` narrows to `float32` and `int64` to `int32` (as
-    /// NumPy stores them); a float into an integer array, or a number into a
-    /// `bool` array, would lose information and is an error.
-    pub(super) fn store_coerce(&self, v: Val, elem: Scalar, span: Span) -> CResult<Expr> {
+    /// Convert a value for a store into `array`: any number widens;
+    /// `float64` narrows to `float32` and `int64` to `int32` (as NumPy
+    /// stores them); a float into an integer array, or a number into a
+    /// `bool` array, would lose information and is an error. A list holds
+    /// Python numbers only (see [`Self::list_element`]).
+    pub(super) fn store_coerce(&self, v: Val, array: ArrayType, span: Span) -> CResult<Expr> {
+        let elem = array.elem;
+        if array.list && !v.weak && v.e.ty.scalar().is_some() {
+            return Err(Fail::Error(self.numpy_scalar_in_list(&v, span)));
+        }
         let Some(from) = v.e.ty.scalar() else {
             return error(
                 DiagnosticKind::TypeMismatch,
@@ -354,16 +359,7 @@ impl<'m> FnChecker<'_, 'm> {
                     return Ok(len);
                 }
                 let (array, indices, chained) = self.element(value, index, span)?;
-                let elem = array.ty.as_array().expect("element() checks").elem;
-                Ok(Val::strong(Expr {
-                    kind: ExprKind::Load {
-                        array: Box::new(array),
-                        indices,
-                        chained,
-                    },
-                    ty: Type::Scalar(elem),
-                    span,
-                }))
+                Ok(Self::load(array, indices, chained, span))
             }
             A::NoneLiteral => error(
                 DiagnosticKind::Unsupported,
@@ -1171,7 +1167,11 @@ impl<'m> FnChecker<'_, 'm> {
             ));
         }
         let value = self.value(element)?;
-        let elem = self.scalar_of(&value, "an array element", element.span)?;
+        self.scalar_of(&value, "a list element", element.span)?;
+        if !value.weak {
+            return Err(Fail::Error(self.numpy_scalar_in_list(&value, span)));
+        }
+        let elem = value.e.ty.scalar().expect("checked above");
         let n = self.value(count)?;
         let n = self.index_value(n, count.span, "the length of a list")?;
         let fill = match value.e.kind {
@@ -1187,9 +1187,72 @@ impl<'m> FnChecker<'_, 'm> {
                 fill,
                 allocator: typed::Allocator::List,
             },
-            ty: Type::array(elem, 1),
+            ty: Type::list(elem),
             span,
         })))
+    }
+
+    /// The error for a NumPy scalar (or a value that may be one) put into
+    /// a list. CPython would keep it a NumPy scalar there, with NumPy's
+    /// arithmetic, while pyjit's lists hold Python numbers, one type per
+    /// list: the user says which they mean.
+    pub(super) fn numpy_scalar_in_list(&self, v: &Val, span: Span) -> Diagnostic {
+        let scalar = v.e.ty.scalar().expect("a number");
+        let text = self.source_text(v.e.span);
+        let (what, convert) = match scalar.kind() {
+            Kind::Bool => ("bool", format!("bool({text})")),
+            Kind::Int => ("int", format!("int({text})")),
+            Kind::Float => ("float", format!("float({text})")),
+        };
+        let numpy_name = match scalar {
+            Scalar::Bool => "bool_",
+            Scalar::Int32 => "int32",
+            Scalar::Int64 => "int64",
+            Scalar::Float32 => "float32",
+            Scalar::Float64 => "float64",
+        };
+        let found = if v.tracked.is_empty() {
+            format!("a NumPy `{numpy_name}`")
+        } else {
+            format!("a NumPy `{numpy_name}` on some paths")
+        };
+        Diagnostic::new(
+            DiagnosticKind::TypeMismatch,
+            format!("pyjit lists hold Python numbers, and this is {found}"),
+        )
+        .with_label(v.e.span, found)
+        .with_secondary(span, "put into a list here")
+        .with_note("in CPython the list would keep the NumPy scalar, whose arithmetic differs from a Python number's (dividing it by zero gives inf, not ZeroDivisionError)")
+        .with_help(format!(
+            "convert it with `{convert}`, or use a NumPy array (`np.zeros(n)`, `np.empty(n, dtype=...)`) to hold NumPy {what}s"
+        ))
+    }
+
+    /// `array[indices]`: a NumPy scalar from an array, a Python number
+    /// from a list.
+    pub(super) fn load(array: Expr, indices: Vec<Expr>, chained: bool, span: Span) -> Val {
+        let ty = array.ty.as_array().expect("element() checks");
+        let e = Expr {
+            kind: ExprKind::Load {
+                array: Box::new(array),
+                indices,
+                chained,
+            },
+            ty: Type::Scalar(ty.elem),
+            span,
+        };
+        Self::list_element(ty, e)
+    }
+
+    /// A value read from `array` (an element, a loop variable over it, its
+    /// `min` or `max`): a Python number if it is a list, whose elements
+    /// are all Python numbers of the list's type, else a NumPy scalar.
+    pub(super) fn list_element(array: ArrayType, e: Expr) -> Val {
+        if array.list {
+            Val::python(e)
+        } else {
+            Val::strong(e)
+        }
     }
 
     // ------------------------------------------------------------- arrays
@@ -1336,14 +1399,8 @@ impl<'m> FnChecker<'_, 'm> {
             return Ok(None);
         }
         let array = self.value(array_ast)?;
-        let Some(array_ty) = array.e.ty.as_array() else {
-            return error(
-                DiagnosticKind::TypeMismatch,
-                format!("`{}` has no attribute `shape`", array.e.ty.python_name()),
-                attr.span,
-                "not an array",
-                "`shape` belongs to arrays",
-            );
+        let Some(array_ty) = array.e.ty.as_array().filter(|a| !a.list) else {
+            return Err(Fail::Error(self.no_attribute(&array, attr)));
         };
         let dim = match &index.kind {
             A::Int(Some(k)) => i64::try_from(*k).ok(),
@@ -1432,6 +1489,9 @@ impl<'m> FnChecker<'_, 'm> {
             }
         }
         let v = self.value(value)?;
+        if v.e.ty.is_list() {
+            return Err(Fail::Error(self.no_attribute(&v, attr)));
+        }
         let Some(array_ty) = v.e.ty.as_array() else {
             return error(
                 DiagnosticKind::Unsupported,
@@ -1472,6 +1532,32 @@ impl<'m> FnChecker<'_, 'm> {
                 .with_help("arrays support `len(a)`, `a.shape[k]`, `a.size` and `a.ndim`"),
             )),
         }
+    }
+
+    /// `shape`, `size` or `ndim` of a list or a number: CPython's
+    /// `AttributeError`, as a compile-time error.
+    fn no_attribute(&self, v: &Val, attr: &ast::Ident) -> Diagnostic {
+        let what = if v.e.ty.is_list() {
+            "a list".to_owned()
+        } else {
+            format!("`{}`", v.e.ty.python_name())
+        };
+        let mut d = Diagnostic::new(
+            DiagnosticKind::TypeMismatch,
+            format!("{what} has no attribute `{}`", attr.name),
+        );
+        d = if v.e.ty.is_list() {
+            d.with_label(attr.span, "attribute")
+                .with_secondary(v.e.span, "a list (made by `[x] * n`)")
+                .with_help(format!(
+                    "use `len({0})`, or make `{0}` a NumPy array (`np.zeros(n)`) to have `shape` and `size`",
+                    self.source_text(v.e.span)
+                ))
+        } else {
+            d.with_label(attr.span, "not an array")
+                .with_help("`shape` belongs to arrays")
+        };
+        d
     }
 
     // ------------------------------------------------------------- for loops

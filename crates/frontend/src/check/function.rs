@@ -1222,8 +1222,8 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             }
             A::Subscript { value, index } => {
                 let (array, indices, chained) = self.element(value, index, target.span)?;
-                let elem = array.ty.as_array().expect("element() checks").elem;
-                let value = self.store_coerce(val, elem, target.span)?;
+                let ty = array.ty.as_array().expect("element() checks");
+                let value = self.store_coerce(val, ty, target.span)?;
                 out.push(Stmt {
                     kind: StmtKind::Store {
                         value,
@@ -1307,19 +1307,16 @@ impl<'a, 'm> FnChecker<'a, 'm> {
                     .into_iter()
                     .map(|i| self.stage_once(i, out))
                     .collect::<Vec<_>>();
-                let elem = array.ty.as_array().expect("element() checks").elem;
-                let load = Expr {
-                    kind: ExprKind::Load {
-                        array: Box::new(array.clone()),
-                        indices: indices.clone(),
-                        chained,
-                    },
-                    ty: Type::Scalar(elem),
-                    span: target.span,
-                };
+                let ty = array.ty.as_array().expect("element() checks");
+                let load = Self::load(array.clone(), indices.clone(), chained, target.span);
                 let rhs = self.value(value)?;
-                let result = self.binary(op, op_span, Val::strong(load), rhs, span, value)?;
-                let value = self.store_coerce(result, elem, span)?;
+                if ty.list && !rhs.weak && rhs.e.ty.scalar().is_some() {
+                    // The result would be a NumPy scalar: name the operand
+                    // that makes it one.
+                    return Err(Fail::Error(self.numpy_scalar_in_list(&rhs, target.span)));
+                }
+                let result = self.binary(op, op_span, load, rhs, span, value)?;
+                let value = self.store_coerce(result, ty, span)?;
                 out.push(Stmt {
                     kind: StmtKind::Store {
                         value,
@@ -1384,8 +1381,13 @@ impl<'a, 'm> FnChecker<'a, 'm> {
             Err(_) => (Type::INT, false),
         };
         let bound = if iteration.is_ok() {
-            // A `range` gives Python ints (weak); an array, NumPy scalars.
-            let weak = matches!(iteration, Ok(Iter::Range(..)));
+            // A `range` gives Python ints (weak), and so does a list; an
+            // array gives NumPy scalars.
+            let weak = match &iteration {
+                Ok(Iter::Range(..)) => true,
+                Ok(Iter::Each(array)) => array.ty.is_list(),
+                Err(_) => false,
+            };
             self.bind_type(var, (var_ty, weak, false), target.span, var_nonneg)
         } else {
             Ok(())
