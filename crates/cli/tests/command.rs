@@ -473,7 +473,13 @@ fn emit_shows_the_ir_before_and_after_the_passes() {
         .collect();
     assert_eq!(
         names,
-        ["type-inference", "const-fold", "dce", "phi-elimination"]
+        [
+            "type-inference",
+            "const-fold",
+            "check-elimination",
+            "dce",
+            "phi-elimination"
+        ]
     );
 
     let chosen = s.pyjit(&[
@@ -502,6 +508,7 @@ fn emit_shows_the_ir_before_and_after_the_passes() {
             ";; built",
             ";; after type-inference",
             ";; after const-fold",
+            ";; after check-elimination",
             ";; after dce",
             ";; after phi-elimination"
         ]

@@ -505,6 +505,15 @@ impl Function {
         &self.block(block).term
     }
 
+    /// Rewrite the operand of a block's terminator (a branch's condition,
+    /// a returned value) through `f`; its edges stay.
+    pub fn map_terminator_use(&mut self, block: BlockId, f: impl FnOnce(ValueId) -> ValueId) {
+        match &mut self.block_mut(block).term {
+            Terminator::Branch { cond: v } | Terminator::Return(Some(v)) => *v = f(*v),
+            _ => {}
+        }
+    }
+
     /// Set the source of a block's terminator.
     pub fn set_terminator_span(&mut self, block: BlockId, span: Span) {
         self.block_mut(block).term_span = span;

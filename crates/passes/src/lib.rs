@@ -13,8 +13,10 @@ use pyjit_frontend::Span;
 use pyjit_ir::verify::{Phase, verify};
 use pyjit_ir::{BlockId, Function, InstKind, Program};
 
+pub mod check_elimination;
 pub mod const_fold;
 pub mod dce;
+pub mod loops;
 pub mod phi_elimination;
 pub mod type_inference;
 
@@ -83,6 +85,17 @@ pub static PIPELINE: &[Pass] = &[
         name: "const-fold",
         summary: "fold operations on constants and branches on constants",
         run: const_fold::run,
+        needs: Phase::Typed,
+        phase_after: Phase::Typed,
+    },
+    // After constant folding, whose constants it reads (a constant step
+    // makes a range's variable known); on SSA, where a loop's variables
+    // are its header's phis. Before dead code elimination, which removes
+    // what versioning leaves unused.
+    Pass {
+        name: "check-elimination",
+        summary: "drop index checks loop ranges prove, copying a loop behind a guard when the proof needs one",
+        run: check_elimination::run,
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },

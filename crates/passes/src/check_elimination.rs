@@ -1,0 +1,609 @@
+//! Bounds-check elimination: drop the `index` checks (and the wraparound
+//! of negative indices) that a loop's ranges prove unnecessary.
+//!
+//! Needs typed SSA (phis, and `index` instructions separate from the loads
+//! and stores they guard). For each loop, innermost first, it looks at the
+//! checked `index` instructions directly in it (not in an inner loop) whose
+//! index is `base + c` for a constant `c` and a base that is either
+//! constant, defined outside the loop, or an induction variable of a
+//! `for ... in range(start, stop, step)` loop with a constant step. Such a
+//! variable is the loop's phi stepping by `step` next to the trip counter
+//! of `range_len(start, stop, step)`; in the loop body it lies in
+//! `[start, stop - 1]` (or `[stop + 1, start]` counting down), whether or
+//! not the loop breaks early.
+//!
+//! - A check proven from facts known at compile time (`range(len(a))`
+//!   indexing `a[i]`, `range(1, len(a) - 1)` indexing `a[i + 1]`) is
+//!   dropped: the index instruction goes and its uses read the index.
+//! - A check that holds when some loop-invariant comparisons do
+//!   (`range(n)` indexing `a[i]` holds when `n <= len(a)`) is dropped in a
+//!   copy of the loop: the preheader evaluates the comparisons once and
+//!   runs the copy when all hold, the original (every check in place)
+//!   otherwise ([`crate::loops::version`]). The copy raises nothing the
+//!   original would not, and the original is the unchanged program, so
+//!   which `IndexError` is raised, and when, stays as it was.
+//!
+//! Every other check stays. Guards compare values already computed before
+//! the loop (and extents read there), without overflow: `stop <= extent -
+//! c` with an extent of at most 2**62 and `|c| < 2**31`.
+
+use pyjit_frontend::typed::BinOp;
+use pyjit_ir::{
+    BlockId, Cmp, Const, EdgeKind, Function, InstId, InstKind, Rules, Terminator, Type, ValueDef,
+    ValueId,
+};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::loops::{Loop, ensure_preheader, find_loops, version};
+use crate::{PassError, PassReport};
+
+/// A loop bigger than this many instructions is not copied.
+const MAX_VERSIONED_INSTS: usize = 2000;
+
+/// The largest constant offset of an index that is reasoned about.
+const MAX_OFFSET: i64 = 1 << 31;
+
+/// Drop the checks the loops prove unnecessary.
+pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
+    let mut changed = false;
+    let mut done: FxHashSet<BlockId> = FxHashSet::default();
+    loop {
+        // Versioning adds blocks to the loops around the one versioned:
+        // find the loops again after each change.
+        let loops = find_loops(func);
+        let Some(index) = loops.iter().position(|l| !done.contains(&l.header)) else {
+            break;
+        };
+        let l = &loops[index];
+        done.insert(l.header);
+        // The checks of this loop, not of the loops inside it.
+        let inner: FxHashSet<BlockId> = loops[..index]
+            .iter()
+            .filter(|m| m.blocks.is_subset(&l.blocks))
+            .flat_map(|m| m.blocks.iter().copied())
+            .collect();
+        let checks: Vec<InstId> = l
+            .blocks
+            .iter()
+            .filter(|b| !inner.contains(b))
+            .flat_map(|&b| func.insts(b).to_vec())
+            .filter(|&i| matches!(func.inst(i).kind, InstKind::Index { checked: true, .. }))
+            .collect();
+        if checks.is_empty() {
+            continue;
+        }
+        let facts = Facts::of(func, l);
+        let mut proven = Vec::new();
+        let mut guarded: Vec<(InstId, Vec<Guard>)> = Vec::new();
+        for inst in checks {
+            match facts.check(func, inst) {
+                Verdict::Proven => proven.push(inst),
+                Verdict::Guarded(guards) => guarded.push((inst, guards)),
+                Verdict::Unknown => {}
+            }
+        }
+        changed |= !proven.is_empty();
+        drop_checks(func, &proven);
+        let size: usize = l.blocks.iter().map(|&b| func.insts(b).len()).sum();
+        if guarded.is_empty() || size > MAX_VERSIONED_INSTS {
+            continue;
+        }
+        let pre = ensure_preheader(func, l);
+        let guard = facts.materialize(func, pre, guarded.iter().flat_map(|(_, g)| g));
+        let copy = version(func, l, pre, guard);
+        done.insert(copy.blocks[&l.header]);
+        let copies: Vec<InstId> = guarded
+            .iter()
+            .filter_map(|(inst, _)| {
+                let result = func.inst(*inst).result?;
+                func.defining_inst(copy.values[&result])
+            })
+            .collect();
+        drop_checks(func, &copies);
+        changed = true;
+    }
+    Ok(PassReport::changed(changed))
+}
+
+/// Replace each `index` of `checks` by its index operand, proven in
+/// range and not negative.
+fn drop_checks(func: &mut Function, checks: &[InstId]) {
+    if checks.is_empty() {
+        return;
+    }
+    let mut replace: FxHashMap<ValueId, ValueId> = FxHashMap::default();
+    for &inst in checks {
+        let InstKind::Index { index, .. } = func.inst(inst).kind else {
+            unreachable!("a check is an index instruction")
+        };
+        let result = func.inst(inst).result.expect("an index has a value");
+        replace.insert(result, index);
+        func.remove_inst(inst);
+    }
+    func.map_uses(|v| replace.get(&v).copied().unwrap_or(v));
+}
+
+/// What is known of a check.
+enum Verdict {
+    /// It never raises.
+    Proven,
+    /// It never raises when these hold.
+    Guarded(Vec<Guard>),
+    /// Nothing.
+    Unknown,
+}
+
+/// A loop-invariant value a guard reads: a value computed before the loop,
+/// or an array's extent, read again in the preheader if the loop reads it
+/// inside.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Operand {
+    Value(ValueId),
+    Dim(ValueId, u8),
+    Const(i64),
+}
+
+/// A comparison of `int64`s that must hold before the loop.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Guard {
+    /// `value >= min`.
+    AtLeast { value: ValueId, min: i64 },
+    /// `value <= extent - k`.
+    AtMost {
+        value: Operand,
+        extent: Operand,
+        k: i64,
+    },
+}
+
+impl Guard {
+    /// What the guard bounds, and how: guards of one key differ in their
+    /// constant only, and the strongest implies the others.
+    fn key(self) -> (Operand, Option<Operand>) {
+        match self {
+            Guard::AtLeast { value, .. } => (Operand::Value(value), None),
+            Guard::AtMost { value, extent, .. } => (value, Some(extent)),
+        }
+    }
+
+    /// Whether `self` implies `other` (of the same key).
+    fn implies(self, other: Guard) -> bool {
+        match (self, other) {
+            (Guard::AtLeast { min: a, .. }, Guard::AtLeast { min: b, .. }) => a >= b,
+            (Guard::AtMost { k: a, .. }, Guard::AtMost { k: b, .. }) => a >= b,
+            _ => false,
+        }
+    }
+}
+
+/// A `for ... in range(start, stop, step)` variable of the loop.
+#[derive(Clone, Copy, Debug)]
+struct Induction {
+    start: ValueId,
+    stop: ValueId,
+    step: i64,
+}
+
+/// What the pass knows of one loop.
+struct Facts {
+    /// The loop's blocks and its header's value.
+    blocks: Loop,
+    /// The block the range's body starts in, where its variables are in
+    /// range; blocks it dominates too.
+    body: Option<BlockId>,
+    inductions: FxHashMap<ValueId, Induction>,
+}
+
+impl Facts {
+    fn of(func: &Function, l: &Loop) -> Facts {
+        let mut facts = Facts {
+            blocks: l.clone(),
+            body: None,
+            inductions: FxHashMap::default(),
+        };
+        facts.find_range(func);
+        facts
+    }
+
+    /// The counted loop's variables: the header branches on `ult k, trip`
+    /// with `k` counting from 0 by 1 and `trip = range_len(start, stop,
+    /// step)`; a header phi starting at `start` and stepping by `step`
+    /// alongside is the range's variable.
+    fn find_range(&mut self, func: &Function) {
+        let header = self.blocks.header;
+        let Terminator::Branch { cond } = *func.terminator(header) else {
+            return;
+        };
+        let (Some(body), Some(exit)) = (
+            func.succ(header, EdgeKind::Then),
+            func.succ(header, EdgeKind::Else),
+        ) else {
+            return;
+        };
+        if !self.blocks.contains(body) || self.blocks.contains(exit) {
+            return;
+        }
+        let Some(&InstKind::Compare {
+            op: Cmp::ULt,
+            lhs: counter,
+            rhs: trip,
+        }) = kind_of(func, cond)
+        else {
+            return;
+        };
+        if !self.blocks.is_invariant(func, trip) {
+            return;
+        }
+        let Some(&InstKind::RangeLen { start, stop, step }) = kind_of(func, trip) else {
+            return;
+        };
+        let Some(step) = int_constant(func, step) else {
+            return;
+        };
+        if step == 0 {
+            return;
+        }
+        match self.stepping(func, counter) {
+            Some((init, 1)) if int_constant(func, init) == Some(0) => {}
+            _ => return,
+        }
+        self.body = Some(body);
+        for inst in crate::loops::phis(func, header) {
+            let Some(phi) = func.inst(inst).result else {
+                continue;
+            };
+            if phi == counter {
+                continue;
+            }
+            if let Some((init, by)) = self.stepping(func, phi)
+                && same_value(func, init, start)
+                && by == step
+            {
+                self.inductions.insert(phi, Induction { start, stop, step });
+            }
+        }
+    }
+
+    /// `(initial value, constant step)` of a header phi that takes one
+    /// value from outside the loop and `phi + step` along every back edge.
+    fn stepping(&self, func: &Function, phi: ValueId) -> Option<(ValueId, i64)> {
+        let Some(InstKind::Phi { incoming }) = kind_of(func, phi) else {
+            return None;
+        };
+        let mut init = None;
+        let mut by = None;
+        for &(from, v) in incoming {
+            if self.blocks.contains(from) {
+                let Some(&InstKind::Binary {
+                    op: BinOp::Add,
+                    lhs,
+                    rhs,
+                    ..
+                }) = kind_of(func, v)
+                else {
+                    return None;
+                };
+                let step = if lhs == phi {
+                    int_constant(func, rhs)?
+                } else if rhs == phi {
+                    int_constant(func, lhs)?
+                } else {
+                    return None;
+                };
+                if by.is_some_and(|b| b != step) {
+                    return None;
+                }
+                by = Some(step);
+            } else {
+                if init.is_some_and(|i| i != v) {
+                    return None;
+                }
+                init = Some(v);
+            }
+        }
+        Some((init?, by?))
+    }
+
+    /// What is known of the check `inst`.
+    fn check(&self, func: &Function, inst: InstId) -> Verdict {
+        let InstKind::Index { index, extent, .. } = func.inst(inst).kind else {
+            return Verdict::Unknown;
+        };
+        let Some(extent) = self.invariant_operand(func, extent) else {
+            return Verdict::Unknown;
+        };
+        let (base, offset) = linear(func, index);
+        let in_body = self.body.is_some_and(|body| {
+            func.inst(inst)
+                .block
+                .is_some_and(|b| func.dominates(body, b))
+        });
+        let Some(base) = base else {
+            // A constant index.
+            if offset < 0 {
+                return Verdict::Unknown;
+            }
+            return Verdict::Guarded(vec![Guard::AtMost {
+                value: Operand::Const(offset),
+                extent,
+                k: 1,
+            }]);
+        };
+        if let (true, Some(iv)) = (in_body, self.inductions.get(&base)) {
+            // The variable lies in [low, high]: the check holds when
+            // low + offset >= 0 and high + offset < extent.
+            let (low_bound, high_bound) = if iv.step > 0 {
+                // [start, stop - 1]
+                (Bound::At(iv.start), Bound::Below(iv.stop))
+            } else {
+                // [stop + 1, start]
+                (Bound::Above(iv.stop), Bound::At(iv.start))
+            };
+            let mut guards = Vec::new();
+            match low_bound.non_negative(func, offset) {
+                Some(true) => {}
+                Some(false) => return Verdict::Unknown,
+                None => guards.push(low_bound.guard_non_negative(offset)),
+            }
+            if !high_bound.proven_below(func, offset, extent) {
+                guards.push(high_bound.guard_below(offset, extent));
+            }
+            return if guards.is_empty() {
+                Verdict::Proven
+            } else {
+                Verdict::Guarded(guards)
+            };
+        }
+        if self.blocks.is_invariant(func, base) {
+            // base + offset in [0, extent).
+            return Verdict::Guarded(vec![
+                Bound::At(base).guard_non_negative(offset),
+                Bound::At(base).guard_below(offset, extent),
+            ]);
+        }
+        Verdict::Unknown
+    }
+
+    /// `v` as an operand of a guard: a value defined before the loop, or
+    /// an extent of an array defined before it.
+    fn invariant_operand(&self, func: &Function, v: ValueId) -> Option<Operand> {
+        if self.blocks.is_invariant(func, v) {
+            return Some(Operand::Value(v));
+        }
+        match kind_of(func, v) {
+            Some(&InstKind::Dim { array, axis }) if self.blocks.is_invariant(func, array) => {
+                Some(Operand::Dim(array, axis))
+            }
+            _ => None,
+        }
+    }
+
+    /// The conjunction of `guards` (the strongest of each key), computed
+    /// at the end of the preheader `pre`.
+    fn materialize<'a>(
+        &self,
+        func: &mut Function,
+        pre: BlockId,
+        guards: impl Iterator<Item = &'a Guard>,
+    ) -> ValueId {
+        let mut strongest: Vec<Guard> = Vec::new();
+        for &guard in guards {
+            match strongest.iter_mut().find(|g| g.key() == guard.key()) {
+                Some(g) => {
+                    if guard.implies(*g) {
+                        *g = guard;
+                    }
+                }
+                None => strongest.push(guard),
+            }
+        }
+        let span = func.block(pre).term_span;
+        let mut dims: FxHashMap<(ValueId, u8), ValueId> = FxHashMap::default();
+        let mut operand = |func: &mut Function, o: Operand| match o {
+            Operand::Value(v) => v,
+            Operand::Dim(array, axis) => *dims.entry((array, axis)).or_insert_with(|| {
+                func.append(pre, InstKind::Dim { array, axis }, Type::INT, span)
+            }),
+            Operand::Const(c) => func.append(pre, InstKind::Const(Const::Int(c)), Type::INT, span),
+        };
+        let mut all: Option<ValueId> = None;
+        for guard in strongest {
+            // |constants| < 2**31 and extents <= 2**62: nothing overflows.
+            let (op, lhs, rhs) = match guard {
+                Guard::AtLeast { value, min } => {
+                    (Cmp::Ge, value, operand(func, Operand::Const(min)))
+                }
+                Guard::AtMost { value, extent, k } => {
+                    let value = operand(func, value);
+                    let extent = operand(func, extent);
+                    match k {
+                        0 => (Cmp::Le, value, extent),
+                        1 => (Cmp::Lt, value, extent),
+                        _ => {
+                            let k = operand(func, Operand::Const(k));
+                            let bound = func.append(
+                                pre,
+                                int_binary(BinOp::Sub, extent, k),
+                                Type::INT,
+                                span,
+                            );
+                            (Cmp::Le, value, bound)
+                        }
+                    }
+                }
+            };
+            let holds = func.append(pre, InstKind::Compare { op, lhs, rhs }, Type::BOOL, span);
+            all = Some(match all {
+                None => holds,
+                Some(acc) => func.append(
+                    pre,
+                    InstKind::Binary {
+                        op: BinOp::BitAnd,
+                        rules: Rules::Python,
+                        lhs: acc,
+                        rhs: holds,
+                    },
+                    Type::BOOL,
+                    span,
+                ),
+            });
+        }
+        all.expect("a versioned loop has a guard")
+    }
+}
+
+/// One end of a range variable's interval.
+#[derive(Clone, Copy)]
+enum Bound {
+    /// This value.
+    At(ValueId),
+    /// One less than this value (`stop - 1`).
+    Below(ValueId),
+    /// One more than this value (`stop + 1`).
+    Above(ValueId),
+}
+
+impl Bound {
+    /// `(base, offset)` with the bound `base + offset`.
+    fn linear(self, func: &Function) -> (Option<ValueId>, i64) {
+        let (v, shift) = match self {
+            Bound::At(v) => (v, 0),
+            Bound::Below(v) => (v, -1),
+            Bound::Above(v) => (v, 1),
+        };
+        let (base, offset) = linear(func, v);
+        (base, offset + shift)
+    }
+
+    fn value_and_shift(self) -> (ValueId, i64) {
+        match self {
+            Bound::At(v) => (v, 0),
+            Bound::Below(v) => (v, -1),
+            Bound::Above(v) => (v, 1),
+        }
+    }
+
+    /// Whether `bound + offset >= 0` is known: `Some(true)` proven,
+    /// `Some(false)` never (a constant bound), `None` for a guard to
+    /// decide.
+    fn non_negative(self, func: &Function, offset: i64) -> Option<bool> {
+        match self.linear(func) {
+            (None, c) => Some(c + offset >= 0),
+            // An extent is never negative.
+            (Some(base), c) if c + offset >= 0 && dim_of(func, base).is_some() => Some(true),
+            _ => None,
+        }
+    }
+
+    /// The guard `bound + offset >= 0`, as `value >= -(offset + shift)`.
+    fn guard_non_negative(self, offset: i64) -> Guard {
+        let (value, shift) = self.value_and_shift();
+        Guard::AtLeast {
+            value,
+            min: -(offset + shift),
+        }
+    }
+
+    /// Whether `bound + offset < extent` is proven: the bound is that
+    /// extent minus a constant.
+    fn proven_below(self, func: &Function, offset: i64, extent: Operand) -> bool {
+        let (Some(base), c) = self.linear(func) else {
+            return false;
+        };
+        c + offset < 0 && same_extent(func, base, extent)
+    }
+
+    /// The guard `bound + offset < extent`, as `value < extent - (offset +
+    /// shift)`.
+    fn guard_below(self, offset: i64, extent: Operand) -> Guard {
+        let (v, shift) = self.value_and_shift();
+        // `v + offset + shift < extent` is `v <= extent - (offset + shift + 1)`.
+        Guard::AtMost {
+            value: Operand::Value(v),
+            extent,
+            k: offset + shift + 1,
+        }
+    }
+}
+
+/// `(base, offset)` with `v = base + offset`, peeling additions and
+/// subtractions of `int64` constants; `base` is `None` for a constant.
+fn linear(func: &Function, v: ValueId) -> (Option<ValueId>, i64) {
+    let mut base = v;
+    let mut offset: i64 = 0;
+    for _ in 0..16 {
+        if let Some(c) = int_constant(func, base) {
+            return match offset.checked_add(c) {
+                Some(total) if total.abs() < MAX_OFFSET => (None, total),
+                _ => (Some(base), offset),
+            };
+        }
+        let Some(&InstKind::Binary { op, lhs, rhs, .. }) = kind_of(func, base) else {
+            break;
+        };
+        if func.value_type(base) != Type::INT {
+            break;
+        }
+        let (next, c) = match (op, int_constant(func, lhs), int_constant(func, rhs)) {
+            (BinOp::Add, _, Some(c)) => (lhs, c),
+            (BinOp::Add, Some(c), _) => (rhs, c),
+            (BinOp::Sub, _, Some(c)) => (lhs, c.wrapping_neg()),
+            _ => break,
+        };
+        match offset.checked_add(c) {
+            Some(total) if total.abs() < MAX_OFFSET => {
+                offset = total;
+                base = next;
+            }
+            _ => break,
+        }
+    }
+    (Some(base), offset)
+}
+
+fn kind_of(func: &Function, v: ValueId) -> Option<&InstKind> {
+    match func.value_def(v) {
+        ValueDef::Inst(i) => Some(&func.inst(i).kind),
+        _ => None,
+    }
+}
+
+fn int_constant(func: &Function, v: ValueId) -> Option<i64> {
+    match kind_of(func, v) {
+        Some(InstKind::Const(Const::Int(c))) if func.value_type(v) == Type::INT => Some(*c),
+        _ => None,
+    }
+}
+
+/// `(array, axis)` of a `dim` instruction's value.
+fn dim_of(func: &Function, v: ValueId) -> Option<(ValueId, u8)> {
+    match kind_of(func, v) {
+        Some(&InstKind::Dim { array, axis }) => Some((array, axis)),
+        _ => None,
+    }
+}
+
+/// Whether `v` is the extent `extent` (the same value, or an extent of the
+/// same array along the same axis: shapes never change).
+fn same_extent(func: &Function, v: ValueId, extent: Operand) -> bool {
+    match extent {
+        Operand::Value(e) => e == v || dim_of(func, e).is_some_and(|d| dim_of(func, v) == Some(d)),
+        Operand::Dim(array, axis) => dim_of(func, v) == Some((array, axis)),
+        Operand::Const(_) => false,
+    }
+}
+
+/// Whether `a` and `b` are the same `int64` (one value, or equal
+/// constants).
+fn same_value(func: &Function, a: ValueId, b: ValueId) -> bool {
+    a == b || matches!((int_constant(func, a), int_constant(func, b)), (Some(x), Some(y)) if x == y)
+}
+
+fn int_binary(op: BinOp, lhs: ValueId, rhs: ValueId) -> InstKind {
+    InstKind::Binary {
+        op,
+        rules: Rules::Python,
+        lhs,
+        rhs,
+    }
+}

@@ -1,0 +1,602 @@
+//! Bounds-check elimination alone: IR text in (typed SSA, as the builder,
+//! type inference and constant folding leave it), IR text out, verified.
+//! The inputs are the IR of small Python functions, named after them.
+
+use expect_test::{Expect, expect};
+use pyjit_ir::parse::parse_function;
+use pyjit_ir::verify::{Phase, verify};
+use pyjit_passes::{check_elimination, dce};
+
+/// Parse `input`, run check elimination then DCE (which removes the
+/// extents the copy no longer reads), verify, and compare the text.
+fn check(input: &str, expect: Expect) {
+    let mut func = parse_function(input).unwrap_or_else(|e| panic!("{e}"));
+    if let Err(e) = verify(&func, Phase::Typed) {
+        panic!("the input is broken:\n{e}");
+    }
+    check_elimination::run(&mut func).expect("check elimination does not fail");
+    if let Err(e) = verify(&func, Phase::Typed) {
+        panic!("broken after check elimination:\n{e}\n{func}");
+    }
+    dce::run(&mut func).expect("dce does not fail");
+    expect.assert_eq(&func.to_string());
+}
+
+#[test]
+fn a_range_over_the_length_needs_no_guard() {
+    // `for i in range(len(a))`: `a[i]` is proven in range; no copy.
+    check(
+        r#"
+fn f0 over_len(v0: float64[:]) -> float64 {
+bb0:
+    v1 = const 0.0 : float64
+    v3 = const 0 : int64
+    v4 = dim v0, 0 : int64
+    v5 = const 1 : int64
+    jump bb1
+bb1:
+    v8 = range_len v3, v4, v5 : int64
+    v9 = const 0 : int64
+    jump bb3
+bb3:
+    v10 = phi [v9, bb1], [v21, bb6] : int64
+    v12 = phi [v3, bb1], [v22, bb6] : int64
+    v13 = phi [v1, bb1], [v18, bb6] : float64
+    v11 = ult v10, v8 : bool
+    br v11, bb4, bb5
+bb4:
+    v15 = dim v0, 0 : int64
+    v16 = index v12, v15, axis 0 : int64
+    v17 = load v0[v16] : float64
+    v18 = add v13, v17 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v20 = const 1 : int64
+    v21 = add v10, v20 : int64
+    v22 = add v12, v5 : int64
+    jump bb3
+bb7:
+    ret v13
+}
+"#,
+        expect![[r#"
+            fn f0 over_len(v0: float64[:]) -> float64 {
+            bb0:
+                v1 = const 0.0 : float64
+                v3 = const 0 : int64
+                v4 = dim v0, 0 : int64
+                v5 = const 1 : int64
+                jump bb1
+            bb1:
+                v8 = range_len v3, v4, v5 : int64
+                v9 = const 0 : int64
+                jump bb3
+            bb3:
+                v10 = phi [v9, bb1], [v21, bb6] : int64
+                v12 = phi [v3, bb1], [v22, bb6] : int64
+                v13 = phi [v1, bb1], [v18, bb6] : float64
+                v11 = ult v10, v8 : bool
+                br v11, bb4, bb5
+            bb4:
+                v17 = load v0[v12] : float64
+                v18 = add v13, v17 : float64
+                jump bb6
+            bb5:
+                jump bb7
+            bb6:
+                v20 = const 1 : int64
+                v21 = add v10, v20 : int64
+                v22 = add v12, v5 : int64
+                jump bb3
+            bb7:
+                ret v13
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn a_range_to_a_parameter_is_versioned() {
+    // `for i in range(n)`: `a[i]` holds when `n <= len(a)`, checked once before
+    // the loop; the loop variable and its bound flag, read after the loop,
+    // merge the two copies' values.
+    check(
+        r#"
+fn f0 up_to_n(v0: float64[:], v1: int64) -> int64 {
+bb0:
+    v22 = const 0 : int64
+    v20 = const false : bool
+    v2 = const 0 : int64
+    v3 = const 1 : int64
+    jump bb1
+bb1:
+    v6 = range_len v2, v1, v3 : int64
+    v7 = const 0 : int64
+    jump bb3
+bb3:
+    v8 = phi [v7, bb1], [v17, bb6] : int64
+    v10 = phi [v2, bb1], [v18, bb6] : int64
+    v19 = phi [v20, bb1], [v11, bb6] : bool
+    v21 = phi [v22, bb1], [v10, bb6] : int64
+    v9 = ult v8, v6 : bool
+    br v9, bb4, bb5
+bb4:
+    v11 = const true : bool
+    v12 = const 0.0 : float64
+    v14 = dim v0, 0 : int64
+    v15 = index v10, v14, axis 0 : int64
+    store v0[v15], v12
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v16 = const 1 : int64
+    v17 = add v8, v16 : int64
+    v18 = add v10, v3 : int64
+    jump bb3
+bb7:
+    br v19, bb8, bb9
+bb8:
+    ret v21
+bb9:
+    raise UnboundLocalError "i"
+}
+"#,
+        expect![[r#"
+            fn f0 up_to_n(v0: float64[:], v1: int64) -> int64 {
+            bb0:
+                v22 = const 0 : int64
+                v20 = const false : bool
+                v2 = const 0 : int64
+                v3 = const 1 : int64
+                jump bb1
+            bb1:
+                v6 = range_len v2, v1, v3 : int64
+                v7 = const 0 : int64
+                v23 = dim v0, 0 : int64
+                v24 = le v1, v23 : bool
+                br v24, bb2, bb3
+            bb2:
+                v25 = phi [v7, bb1], [v35, bb11] : int64
+                v26 = phi [v2, bb1], [v36, bb11] : int64
+                v27 = phi [v20, bb1], [v30, bb11] : bool
+                v28 = phi [v22, bb1], [v26, bb11] : int64
+                v29 = ult v25, v6 : bool
+                br v29, bb10, bb5
+            bb3:
+                v8 = phi [v7, bb1], [v17, bb6] : int64
+                v10 = phi [v2, bb1], [v18, bb6] : int64
+                v19 = phi [v20, bb1], [v11, bb6] : bool
+                v21 = phi [v22, bb1], [v10, bb6] : int64
+                v9 = ult v8, v6 : bool
+                br v9, bb4, bb5
+            bb4:
+                v11 = const true : bool
+                v12 = const 0.0 : float64
+                v14 = dim v0, 0 : int64
+                v15 = index v10, v14, axis 0 : int64
+                store v0[v15], v12
+                jump bb6
+            bb5:
+                v37 = phi [v27, bb2], [v19, bb3] : bool
+                v38 = phi [v28, bb2], [v21, bb3] : int64
+                jump bb7
+            bb6:
+                v16 = const 1 : int64
+                v17 = add v8, v16 : int64
+                v18 = add v10, v3 : int64
+                jump bb3
+            bb7:
+                br v37, bb8, bb9
+            bb8:
+                ret v38
+            bb9:
+                raise UnboundLocalError "i"
+            bb10:
+                v30 = const true : bool
+                v31 = const 0.0 : float64
+                store v0[v26], v31
+                jump bb11
+            bb11:
+                v34 = const 1 : int64
+                v35 = add v25, v34 : int64
+                v36 = add v26, v3 : int64
+                jump bb2
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn offsets_shift_the_bounds() {
+    // `for i in range(1, n - 1)`: `a[i - 1]` is proven not negative (the start
+    // is 1); `a[i + 1]` needs `n - 1 <= len(a) - 1`.
+    check(
+        r#"
+fn f0 stencil(v0: float64[:], v1: int64) -> float64 {
+bb0:
+    v2 = const 0.0 : float64
+    v4 = const 1 : int64
+    v5 = const 1 : int64
+    v6 = sub v1, v5 : int64
+    v7 = const 1 : int64
+    jump bb1
+bb1:
+    v10 = range_len v4, v6, v7 : int64
+    v11 = const 0 : int64
+    jump bb3
+bb3:
+    v12 = phi [v11, bb1], [v31, bb6] : int64
+    v14 = phi [v4, bb1], [v32, bb6] : int64
+    v15 = phi [v2, bb1], [v28, bb6] : float64
+    v13 = ult v12, v10 : bool
+    br v13, bb4, bb5
+bb4:
+    v17 = const 1 : int64
+    v18 = sub v14, v17 : int64
+    v19 = dim v0, 0 : int64
+    v20 = index v18, v19, axis 0 : int64
+    v21 = load v0[v20] : float64
+    v22 = const 1 : int64
+    v23 = add v14, v22 : int64
+    v24 = dim v0, 0 : int64
+    v25 = index v23, v24, axis 0 : int64
+    v26 = load v0[v25] : float64
+    v27 = sub v21, v26 : float64
+    v28 = add v15, v27 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v30 = const 1 : int64
+    v31 = add v12, v30 : int64
+    v32 = add v14, v7 : int64
+    jump bb3
+bb7:
+    ret v15
+}
+"#,
+        expect![[r#"
+            fn f0 stencil(v0: float64[:], v1: int64) -> float64 {
+            bb0:
+                v2 = const 0.0 : float64
+                v4 = const 1 : int64
+                v5 = const 1 : int64
+                v6 = sub v1, v5 : int64
+                v7 = const 1 : int64
+                jump bb1
+            bb1:
+                v10 = range_len v4, v6, v7 : int64
+                v11 = const 0 : int64
+                v33 = dim v0, 0 : int64
+                v34 = lt v6, v33 : bool
+                br v34, bb2, bb3
+            bb2:
+                v35 = phi [v11, bb1], [v52, bb9] : int64
+                v36 = phi [v4, bb1], [v53, bb9] : int64
+                v37 = phi [v2, bb1], [v50, bb9] : float64
+                v38 = ult v35, v10 : bool
+                br v38, bb8, bb5
+            bb3:
+                v12 = phi [v11, bb1], [v31, bb6] : int64
+                v14 = phi [v4, bb1], [v32, bb6] : int64
+                v15 = phi [v2, bb1], [v28, bb6] : float64
+                v13 = ult v12, v10 : bool
+                br v13, bb4, bb5
+            bb4:
+                v17 = const 1 : int64
+                v18 = sub v14, v17 : int64
+                v19 = dim v0, 0 : int64
+                v20 = index v18, v19, axis 0 : int64
+                v21 = load v0[v20] : float64
+                v22 = const 1 : int64
+                v23 = add v14, v22 : int64
+                v24 = dim v0, 0 : int64
+                v25 = index v23, v24, axis 0 : int64
+                v26 = load v0[v25] : float64
+                v27 = sub v21, v26 : float64
+                v28 = add v15, v27 : float64
+                jump bb6
+            bb5:
+                v54 = phi [v37, bb2], [v15, bb3] : float64
+                jump bb7
+            bb6:
+                v30 = const 1 : int64
+                v31 = add v12, v30 : int64
+                v32 = add v14, v7 : int64
+                jump bb3
+            bb7:
+                ret v54
+            bb8:
+                v39 = const 1 : int64
+                v40 = sub v36, v39 : int64
+                v43 = load v0[v40] : float64
+                v44 = const 1 : int64
+                v45 = add v36, v44 : int64
+                v48 = load v0[v45] : float64
+                v49 = sub v43, v48 : float64
+                v50 = add v37, v49 : float64
+                jump bb9
+            bb9:
+                v51 = const 1 : int64
+                v52 = add v35, v51 : int64
+                v53 = add v36, v7 : int64
+                jump bb2
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn a_range_counting_down_from_the_end_needs_no_guard() {
+    // `for i in range(len(a) - 1, -1, -1)`: from `len(a) - 1` down to 0.
+    check(
+        r#"
+fn f0 down(v0: float64[:]) -> float64 {
+bb0:
+    v1 = const 0.0 : float64
+    v3 = dim v0, 0 : int64
+    v4 = const 1 : int64
+    v5 = sub v3, v4 : int64
+    v6 = const -1 : int64
+    v7 = const -1 : int64
+    jump bb1
+bb1:
+    v10 = range_len v5, v6, v7 : int64
+    v11 = const 0 : int64
+    jump bb3
+bb3:
+    v12 = phi [v11, bb1], [v23, bb6] : int64
+    v14 = phi [v5, bb1], [v24, bb6] : int64
+    v15 = phi [v1, bb1], [v20, bb6] : float64
+    v13 = ult v12, v10 : bool
+    br v13, bb4, bb5
+bb4:
+    v17 = dim v0, 0 : int64
+    v18 = index v14, v17, axis 0 : int64
+    v19 = load v0[v18] : float64
+    v20 = add v15, v19 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v22 = const 1 : int64
+    v23 = add v12, v22 : int64
+    v24 = add v14, v7 : int64
+    jump bb3
+bb7:
+    ret v15
+}
+"#,
+        expect![[r#"
+            fn f0 down(v0: float64[:]) -> float64 {
+            bb0:
+                v1 = const 0.0 : float64
+                v3 = dim v0, 0 : int64
+                v4 = const 1 : int64
+                v5 = sub v3, v4 : int64
+                v6 = const -1 : int64
+                v7 = const -1 : int64
+                jump bb1
+            bb1:
+                v10 = range_len v5, v6, v7 : int64
+                v11 = const 0 : int64
+                jump bb3
+            bb3:
+                v12 = phi [v11, bb1], [v23, bb6] : int64
+                v14 = phi [v5, bb1], [v24, bb6] : int64
+                v15 = phi [v1, bb1], [v20, bb6] : float64
+                v13 = ult v12, v10 : bool
+                br v13, bb4, bb5
+            bb4:
+                v19 = load v0[v14] : float64
+                v20 = add v15, v19 : float64
+                jump bb6
+            bb5:
+                jump bb7
+            bb6:
+                v22 = const 1 : int64
+                v23 = add v12, v22 : int64
+                v24 = add v14, v7 : int64
+                jump bb3
+            bb7:
+                ret v15
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn an_index_invariant_in_the_loop_is_guarded_on_both_sides() {
+    // `m[i, j]` in a loop over `j`: `0 <= i < m.shape[0]` and `n <= m.shape[1]`.
+    check(
+        r#"
+fn f0 row(v0: float64[:, :], v1: int64, v2: int64) -> float64 {
+bb0:
+    v3 = const 0.0 : float64
+    v5 = const 0 : int64
+    v6 = const 1 : int64
+    jump bb1
+bb1:
+    v9 = range_len v5, v2, v6 : int64
+    v10 = const 0 : int64
+    jump bb3
+bb3:
+    v11 = phi [v10, bb1], [v25, bb6] : int64
+    v13 = phi [v5, bb1], [v26, bb6] : int64
+    v14 = phi [v3, bb1], [v22, bb6] : float64
+    v12 = ult v11, v9 : bool
+    br v12, bb4, bb5
+bb4:
+    v17 = dim v0, 0 : int64
+    v18 = index v1, v17, axis 0 : int64
+    v19 = dim v0, 1 : int64
+    v20 = index v13, v19, axis 1 : int64
+    v21 = load v0[v18, v20] : float64
+    v22 = add v14, v21 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v24 = const 1 : int64
+    v25 = add v11, v24 : int64
+    v26 = add v13, v6 : int64
+    jump bb3
+bb7:
+    ret v14
+}
+"#,
+        expect![[r#"
+            fn f0 row(v0: float64[:, :], v1: int64, v2: int64) -> float64 {
+            bb0:
+                v3 = const 0.0 : float64
+                v5 = const 0 : int64
+                v6 = const 1 : int64
+                jump bb1
+            bb1:
+                v9 = range_len v5, v2, v6 : int64
+                v10 = const 0 : int64
+                v27 = const 0 : int64
+                v28 = ge v1, v27 : bool
+                v29 = dim v0, 0 : int64
+                v30 = lt v1, v29 : bool
+                v31 = and v28, v30 : bool
+                v32 = dim v0, 1 : int64
+                v33 = le v2, v32 : bool
+                v34 = and v31, v33 : bool
+                br v34, bb2, bb3
+            bb2:
+                v35 = phi [v10, bb1], [v46, bb9] : int64
+                v36 = phi [v5, bb1], [v47, bb9] : int64
+                v37 = phi [v3, bb1], [v44, bb9] : float64
+                v38 = ult v35, v9 : bool
+                br v38, bb8, bb5
+            bb3:
+                v11 = phi [v10, bb1], [v25, bb6] : int64
+                v13 = phi [v5, bb1], [v26, bb6] : int64
+                v14 = phi [v3, bb1], [v22, bb6] : float64
+                v12 = ult v11, v9 : bool
+                br v12, bb4, bb5
+            bb4:
+                v17 = dim v0, 0 : int64
+                v18 = index v1, v17, axis 0 : int64
+                v19 = dim v0, 1 : int64
+                v20 = index v13, v19, axis 1 : int64
+                v21 = load v0[v18, v20] : float64
+                v22 = add v14, v21 : float64
+                jump bb6
+            bb5:
+                v48 = phi [v37, bb2], [v14, bb3] : float64
+                jump bb7
+            bb6:
+                v24 = const 1 : int64
+                v25 = add v11, v24 : int64
+                v26 = add v13, v6 : int64
+                jump bb3
+            bb7:
+                ret v48
+            bb8:
+                v43 = load v0[v1, v36] : float64
+                v44 = add v37, v43 : float64
+                jump bb9
+            bb9:
+                v45 = const 1 : int64
+                v46 = add v35, v45 : int64
+                v47 = add v36, v6 : int64
+                jump bb2
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn what_is_not_an_offset_of_the_variable_stays_checked() {
+    // `a[2 * i]` is not `i` plus a constant, and `a[-1]` needs its wraparound:
+    // both checks stay, and the loop is not copied.
+    check(
+        r#"
+fn f0 doubled(v0: float64[:], v1: int64) -> float64 {
+bb0:
+    v2 = const 0.0 : float64
+    v4 = const 0 : int64
+    v5 = const 1 : int64
+    jump bb1
+bb1:
+    v8 = range_len v4, v1, v5 : int64
+    v9 = const 0 : int64
+    jump bb3
+bb3:
+    v10 = phi [v9, bb1], [v28, bb6] : int64
+    v12 = phi [v4, bb1], [v29, bb6] : int64
+    v13 = phi [v2, bb1], [v25, bb6] : float64
+    v11 = ult v10, v8 : bool
+    br v11, bb4, bb5
+bb4:
+    v15 = const 2 : int64
+    v16 = mul v15, v12 : int64
+    v17 = dim v0, 0 : int64
+    v18 = index v16, v17, axis 0 : int64
+    v19 = load v0[v18] : float64
+    v20 = const -1 : int64
+    v21 = dim v0, 0 : int64
+    v22 = index v20, v21, axis 0 : int64
+    v23 = load v0[v22] : float64
+    v24 = add v19, v23 : float64
+    v25 = add v13, v24 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v27 = const 1 : int64
+    v28 = add v10, v27 : int64
+    v29 = add v12, v5 : int64
+    jump bb3
+bb7:
+    ret v13
+}
+"#,
+        expect![[r#"
+            fn f0 doubled(v0: float64[:], v1: int64) -> float64 {
+            bb0:
+                v2 = const 0.0 : float64
+                v4 = const 0 : int64
+                v5 = const 1 : int64
+                jump bb1
+            bb1:
+                v8 = range_len v4, v1, v5 : int64
+                v9 = const 0 : int64
+                jump bb3
+            bb3:
+                v10 = phi [v9, bb1], [v28, bb6] : int64
+                v12 = phi [v4, bb1], [v29, bb6] : int64
+                v13 = phi [v2, bb1], [v25, bb6] : float64
+                v11 = ult v10, v8 : bool
+                br v11, bb4, bb5
+            bb4:
+                v15 = const 2 : int64
+                v16 = mul v15, v12 : int64
+                v17 = dim v0, 0 : int64
+                v18 = index v16, v17, axis 0 : int64
+                v19 = load v0[v18] : float64
+                v20 = const -1 : int64
+                v21 = dim v0, 0 : int64
+                v22 = index v20, v21, axis 0 : int64
+                v23 = load v0[v22] : float64
+                v24 = add v19, v23 : float64
+                v25 = add v13, v24 : float64
+                jump bb6
+            bb5:
+                jump bb7
+            bb6:
+                v27 = const 1 : int64
+                v28 = add v10, v27 : int64
+                v29 = add v12, v5 : int64
+                jump bb3
+            bb7:
+                ret v13
+            }
+        "#]],
+    );
+}
