@@ -23,6 +23,9 @@
 //!   original would not, and the original is the unchanged program, so
 //!   which `IndexError` is raised, and when, stays as it was.
 //!
+//! An `index` dominated by one of the same index on the same extent (`a[i]
+//! += x` reads and writes `a[i]`) goes first, whatever the loops.
+//!
 //! Every other check stays. Guards compare values already computed before
 //! the loop (and extents read there), without overflow: `stop <= extent -
 //! c` with an extent of at most 2**62 and `|c| < 2**31`.
@@ -45,7 +48,7 @@ const MAX_OFFSET: i64 = 1 << 31;
 
 /// Drop the checks the loops prove unnecessary.
 pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
-    let mut changed = false;
+    let mut changed = drop_repeated_checks(func);
     let mut done: FxHashSet<BlockId> = FxHashSet::default();
     loop {
         // Versioning adds blocks to the loops around the one versioned:
@@ -103,6 +106,43 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
         changed = true;
     }
     Ok(PassReport::changed(changed))
+}
+
+/// Drop each `index` that an `index` of the same value on the same extent
+/// dominates (`a[i] += x` reads and writes `a[i]`): it gives the same
+/// position, and it cannot raise where the first did not. Whether any was
+/// dropped.
+fn drop_repeated_checks(func: &mut Function) -> bool {
+    let mut first: FxHashMap<(ValueId, Operand), Vec<(BlockId, ValueId)>> = FxHashMap::default();
+    let mut replace: FxHashMap<ValueId, ValueId> = FxHashMap::default();
+    let mut dropped = Vec::new();
+    for &b in func.rpo() {
+        for &inst in func.insts(b) {
+            let InstKind::Index { index, extent, .. } = func.inst(inst).kind else {
+                continue;
+            };
+            let result = func.inst(inst).result.expect("an index has a value");
+            let extent = match dim_of(func, extent) {
+                Some((array, axis)) => Operand::Dim(array, axis),
+                None => Operand::Value(extent),
+            };
+            let seen = first.entry((index, extent)).or_default();
+            // Blocks come in reverse postorder: a dominator before the
+            // blocks it dominates.
+            match seen.iter().find(|&&(at, _)| func.dominates(at, b)) {
+                Some(&(_, earlier)) => {
+                    replace.insert(result, earlier);
+                    dropped.push(inst);
+                }
+                None => seen.push((b, result)),
+            }
+        }
+    }
+    for &inst in &dropped {
+        func.remove_inst(inst);
+    }
+    func.map_uses(|v| replace.get(&v).copied().unwrap_or(v));
+    !dropped.is_empty()
 }
 
 /// Replace each `index` of `checks` by its index operand, proven in

@@ -600,3 +600,37 @@ bb7:
         "#]],
     );
 }
+
+#[test]
+fn a_check_repeated_on_the_same_extent_goes() {
+    // `a[i] += 1.0`: the store's check repeats the load's, which dominates
+    // it; the first stays, whatever the loops.
+    check(
+        r#"
+fn f0 bump(v0: float64[:], v1: int64) -> none {
+bb0:
+    v2 = dim v0, 0 : int64
+    v3 = index v1, v2, axis 0 : int64
+    v4 = load v0[v3] : float64
+    v5 = const 1.0 : float64
+    v6 = add v4, v5 : float64
+    v7 = dim v0, 0 : int64
+    v8 = index v1, v7, axis 0 : int64
+    store v0[v8], v6
+    ret
+}
+"#,
+        expect![[r#"
+            fn f0 bump(v0: float64[:], v1: int64) -> none {
+            bb0:
+                v2 = dim v0, 0 : int64
+                v3 = index v1, v2, axis 0 : int64
+                v4 = load v0[v3] : float64
+                v5 = const 1.0 : float64
+                v6 = add v4, v5 : float64
+                store v0[v3], v6
+                ret
+            }
+        "#]],
+    );
+}
