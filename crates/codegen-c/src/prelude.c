@@ -57,7 +57,16 @@ static int pj_isfinite(double x) { return x - x == 0.0; }
 
 /* ---- errors ------------------------------------------------------------ */
 
-static pj_i32 pj_raise(pj_rt *rt, pj_i32 kind, pj_i32 line, const char *message) {
+/* Raising is the rare path: gcc and clang keep it out of line and out of
+ * the hot loops, so a helper with a check stays small enough to inline
+ * (tcc never inlines, and takes no attributes). */
+#if defined(__GNUC__) && !defined(__TINYC__)
+#define PJ_COLD __attribute__((cold, noinline))
+#else
+#define PJ_COLD
+#endif
+
+PJ_COLD static pj_i32 pj_raise(pj_rt *rt, pj_i32 kind, pj_i32 line, const char *message) {
     int i = 0;
     while (message[i] && i < PJ_ERROR_MESSAGE_LEN - 1) { rt->err_msg[i] = message[i]; i++; }
     rt->err_msg[i] = 0;
@@ -80,7 +89,7 @@ static int pj_itoa(pj_i64 v, char *buf) {
 
 /* Raise with a message built from pieces: text, then a number, and so on.
  * `parts` holds up to three numbers, spliced where `template` has `%d`. */
-static pj_i32 pj_raise_fmt(pj_rt *rt, pj_i32 kind, pj_i32 line, const char *template,
+PJ_COLD static pj_i32 pj_raise_fmt(pj_rt *rt, pj_i32 kind, pj_i32 line, const char *template,
                            pj_i64 a, pj_i64 b, pj_i64 c) {
     char out[PJ_ERROR_MESSAGE_LEN];
     pj_i64 values[3];
@@ -101,7 +110,7 @@ static pj_i32 pj_raise_fmt(pj_rt *rt, pj_i32 kind, pj_i32 line, const char *temp
 static const char pj_unbound_start[] = "cannot access local variable '";
 static const char pj_unbound_end[] = "' where it is not associated with a value";
 
-static pj_i32 pj_raise_unbound(pj_rt *rt, pj_i32 line, const char *name) {
+PJ_COLD static pj_i32 pj_raise_unbound(pj_rt *rt, pj_i32 line, const char *name) {
     char out[PJ_ERROR_MESSAGE_LEN];
     int len = 0, i;
     for (i = 0; pj_unbound_start[i]; i++) out[len++] = pj_unbound_start[i];
@@ -370,20 +379,26 @@ static int pj_cmp_i64_f64(pj_i64 a, double b) {
 
 /* ---- conversions with Python's errors ---------------------------------- */
 
-/* A float that is already integral, to an int: NaN and infinities raise;
- * values past int64 raise OverflowError too (pyjit's int is 64 bits). */
-static pj_i32 pj_integral_to_i64(pj_rt *rt, pj_i32 line, double x, pj_i64 *out) {
+/* The error of converting float `x` to an int when it is NaN, infinite or
+ * past int64 (pyjit's int is 64 bits). */
+PJ_COLD static pj_i32 pj_to_int_error(pj_rt *rt, pj_i32 line, double x) {
     if (x != x) return pj_raise(rt, PJ_ValueError, line, "cannot convert float NaN to integer");
     if (pj_isinf(x)) return pj_raise(rt, PJ_OverflowError, line, "cannot convert float infinity to integer");
-    if (x >= 9223372036854775808.0 || x < -9223372036854775808.0)
-        return pj_raise(rt, PJ_OverflowError, line, "int too large to convert to int64");
+    return pj_raise(rt, PJ_OverflowError, line, "int too large to convert to int64");
+}
+
+/* A float that is already integral, to an int. One comparison pair is the
+ * whole check: NaN fails both. */
+static pj_i32 pj_integral_to_i64(pj_rt *rt, pj_i32 line, double x, pj_i64 *out) {
+    if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return pj_to_int_error(rt, line, x);
     *out = (pj_i64)x;
     return 0;
 }
 
-/* int(x) */
+/* int(x): C's conversion truncates, as trunc(x) would, and every double in
+ * [-2**63, 2**63) truncates into int64. */
 static pj_i32 pj_float_to_int(pj_rt *rt, pj_i32 line, double x, pj_i64 *out) {
-    return pj_integral_to_i64(rt, line, trunc(x), out);
+    return pj_integral_to_i64(rt, line, x, out);
 }
 
 /* round(x): to the nearest int, ties to even (the default rounding mode). */
@@ -407,11 +422,19 @@ static pj_i32 pj_math_check(pj_rt *rt, pj_i32 line, double x, double r, int can_
     return 0;
 }
 
+/* math_1's check, for sqrt: its result is NaN from a non-NaN argument
+ * exactly when the argument is negative, and never infinite from a finite
+ * one. One comparison, independent of the square root's latency. */
+static pj_i32 pj_math_sqrt(pj_rt *rt, pj_i32 line, double x, double *out) {
+    if (x < 0.0) return pj_raise(rt, PJ_ValueError, line, pj_domain);
+    *out = sqrt(x);
+    return 0;
+}
+
 #define PJ_MATH_1(NAME, FUNC, OVERFLOW) \
     static pj_i32 pj_math_##NAME(pj_rt *rt, pj_i32 line, double x, double *out) { \
         return pj_math_check(rt, line, x, FUNC(x), OVERFLOW, out); \
     }
-PJ_MATH_1(sqrt, sqrt, 0)
 PJ_MATH_1(exp, exp, 1)
 PJ_MATH_1(expm1, expm1, 1)
 PJ_MATH_1(log, log, 0)
@@ -650,7 +673,7 @@ static float pj_np_radians_f32(float x) { return x * (3.14159265358979323846f / 
 
 /* `axis` is the axis NumPy's message names, -1 for a list read and -2 for
  * a list assignment, whose messages are Python's. */
-static pj_i32 pj_index_error(pj_rt *rt, pj_i32 line, pj_i64 i, pj_i64 n, pj_i32 axis) {
+PJ_COLD static pj_i32 pj_index_error(pj_rt *rt, pj_i32 line, pj_i64 i, pj_i64 n, pj_i32 axis) {
     if (axis == -1) return pj_raise(rt, PJ_IndexError, line, "list index out of range");
     if (axis == -2) return pj_raise(rt, PJ_IndexError, line, "list assignment index out of range");
     return pj_raise_fmt(rt, PJ_IndexError, line, "index %d is out of bounds for axis %d with size %d", i, axis, n);
@@ -688,7 +711,7 @@ static void pj_append_i64(char *out, int *len, pj_i64 v) {
 /* NumPy's _ArrayMemoryError message: "Unable to allocate 7.28 TiB for an
  * array with shape (1000000000000,) and data type float64", the size in
  * binary units to three significant figures as NumPy's _size_to_string. */
-static pj_i32 pj_raise_numpy_memory(pj_rt *rt, pj_i32 line, pj_u64 bytes, pj_i64 n0, pj_i64 n1, int ndim, const char *dtype) {
+PJ_COLD static pj_i32 pj_raise_numpy_memory(pj_rt *rt, pj_i32 line, pj_u64 bytes, pj_i64 n0, pj_i64 n1, int ndim, const char *dtype) {
     static const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     char out[PJ_ERROR_MESSAGE_LEN];
     int len = 0, unit = 0, bits = 0, decimals;
