@@ -19,6 +19,7 @@ pub mod dce;
 pub mod loops;
 pub mod phi_elimination;
 pub mod type_inference;
+pub mod value_ranges;
 
 /// What a pass did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -85,6 +86,14 @@ pub static PIPELINE: &[Pass] = &[
         name: "const-fold",
         summary: "fold operations on constants and branches on constants",
         run: const_fold::run,
+        needs: Phase::Typed,
+        phase_after: Phase::Typed,
+    },
+    // After constant folding, whose constants bound the ranges (`+ eps`).
+    Pass {
+        name: "value-ranges",
+        summary: "drop zero-division and math.sqrt checks that float ranges prove unnecessary",
+        run: value_ranges::run,
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
