@@ -70,7 +70,7 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
             .iter()
             .filter(|b| !inner.contains(b))
             .flat_map(|&b| func.insts(b).to_vec())
-            .filter(|&i| matches!(func.inst(i).kind, InstKind::Index { checked: true, .. }))
+            .filter(|&i| matches!(func.inst(i).kind, InstKind::Index { .. }))
             .collect();
         if checks.is_empty() {
             continue;
