@@ -22,7 +22,7 @@ pub struct Settings {
 impl Settings {
     /// For `RESULTS.md`.
     pub const FULL: Settings = Settings {
-        samples: 15,
+        samples: 21,
         sample: Duration::from_millis(20),
     };
 

@@ -1,7 +1,6 @@
 //! The Markdown of `RESULTS.md`: the machine line, the run-time table with
 //! ratios to C, and the compile-latency tables.
 
-use std::fmt::Write as _;
 use std::process::Command;
 use std::time::Duration;
 
@@ -160,41 +159,54 @@ pub struct LatencyRow {
 
 /// A compile-latency table, cold or cached.
 pub fn latency_table(rows: &[LatencyRow], cached: bool) -> String {
-    let mut out = String::from(
-        "| kernel | tier | frontend | IR | passes | C generation | C compile | load | sum | wall |\n\
-         |---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-    );
+    let heading: Vec<String> = [
+        "kernel",
+        "tier",
+        "frontend",
+        "IR",
+        "passes",
+        "C generation",
+        "C compile",
+        "load",
+        "sum",
+        "wall",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let rule: Vec<String> = heading
+        .iter()
+        .enumerate()
+        .map(|(i, _)| if i < 2 { "---" } else { "---:" }.to_owned())
+        .collect();
+    let mut out = markdown_row(&heading) + &markdown_row(&rule);
     for row in rows {
         let p: &Phases = if cached {
             &row.latency.cached
         } else {
             &row.latency.cold
         };
-        let optimized = |d: Duration| {
-            if row.tier == "fast" {
+        // The fast tier has no IR and no passes; a cached library no C
+        // compile.
+        let unless = |absent: bool, d: Duration| {
+            if absent {
                 "—".to_owned()
             } else {
                 format_duration(d)
             }
         };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            row.kernel,
-            row.tier,
+        let fast = row.tier == "fast";
+        out += &markdown_row(&[
+            row.kernel.clone(),
+            row.tier.clone(),
             format_duration(p.frontend),
-            optimized(p.ir),
-            optimized(p.passes),
+            unless(fast, p.ir),
+            unless(fast, p.passes),
             format_duration(p.codegen),
-            if cached {
-                "—".to_owned()
-            } else {
-                format_duration(p.c_compile)
-            },
+            unless(cached, p.c_compile),
             format_duration(p.load),
             format_duration(p.total),
             format_duration(p.wall),
-        );
+        ]);
     }
     out
 }
