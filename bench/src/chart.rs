@@ -23,9 +23,11 @@ pub struct Group {
     pub ratios: Vec<Option<f64>>,
 }
 
-const WIDTH: f64 = 860.0;
-const LEFT: f64 = 190.0;
-const RIGHT: f64 = 60.0;
+/// The width of the plot area, between the labels and the right margin.
+const PLOT: f64 = 620.0;
+const RIGHT: f64 = 40.0;
+/// The width of a character of an 11-pixel sans-serif font, about.
+const CHAR: f64 = 6.5;
 const TOP: f64 = 60.0;
 const BAR: f64 = 9.0;
 const GROUP_GAP: f64 = 10.0;
@@ -63,8 +65,16 @@ pub fn render(title: &str, series: &[Series], groups: &[Group]) -> String {
         .copied()
         .unwrap_or(high);
     let (min_log, max_log) = (axis_low.log10(), axis_high.log10());
-    let plot = WIDTH - LEFT - RIGHT;
-    let x = |ratio: f64| LEFT + (ratio.log10() - min_log) / (max_log - min_log) * plot;
+    // Room on the left for the longest group label.
+    let longest = groups
+        .iter()
+        .map(|g| g.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let left = 20.0 + CHAR * longest as f64;
+    let width = left + PLOT + RIGHT;
+    let plot = PLOT;
+    let x = |ratio: f64| left + (ratio.log10() - min_log) / (max_log - min_log) * plot;
     let group_height = series.len() as f64 * BAR + GROUP_GAP;
     let height = TOP + groups.len() as f64 * group_height + AXIS;
     let bottom = height - AXIS;
@@ -72,15 +82,15 @@ pub fn render(title: &str, series: &[Series], groups: &[Group]) -> String {
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" font-size="11">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">"#
     );
     let _ = writeln!(
         svg,
-        r#"<rect width="100%" height="100%" fill="white"/><text x="{LEFT}" y="18" font-size="14" font-weight="bold">{}</text>"#,
+        r#"<rect width="100%" height="100%" fill="white"/><text x="{left}" y="18" font-size="14" font-weight="bold">{}</text>"#,
         escape(title)
     );
     // The legend, in one line under the title.
-    let mut legend_x = LEFT;
+    let mut legend_x = left;
     for s in series {
         let _ = writeln!(
             svg,
@@ -112,7 +122,7 @@ pub fn render(title: &str, series: &[Series], groups: &[Group]) -> String {
     let _ = writeln!(
         svg,
         r#"<text x="{}" y="{}" text-anchor="middle">time / hand-written C (log scale; left of 1× is faster than C)</text>"#,
-        LEFT + plot / 2.0,
+        left + plot / 2.0,
         bottom + 27.0
     );
     for (g, group) in groups.iter().enumerate() {
@@ -120,7 +130,7 @@ pub fn render(title: &str, series: &[Series], groups: &[Group]) -> String {
         let _ = writeln!(
             svg,
             r#"<text x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
-            LEFT - 8.0,
+            left - 8.0,
             top + series.len() as f64 * BAR / 2.0 + 4.0,
             escape(&group.label)
         );

@@ -94,6 +94,7 @@ fn main() -> ExitCode {
 /// Run the suite and write the results; `Ok(false)` when a result was
 /// wrong or an implementation failed.
 fn run(arguments: &Arguments) -> Result<bool, String> {
+    let load_at_start = report::load_average();
     let settings = if arguments.quick {
         Settings::QUICK
     } else {
@@ -201,6 +202,7 @@ fn run(arguments: &Arguments) -> Result<bool, String> {
         python.as_ref(),
         &notes,
         &chart_path,
+        &load_at_start,
     );
     write_file(&arguments.out, &results)?;
     write_file(&chart_path, &ratio_chart(&columns, &rows))?;
@@ -332,11 +334,12 @@ fn results_markdown(
     python: Option<&PythonResults>,
     notes: &[String],
     chart_path: &std::path::Path,
+    load_at_start: &str,
 ) -> String {
-    let mut command = String::from("cargo run --release -p pyjit-bench --");
-    for argument in &arguments.given {
-        command.push(' ');
-        command.push_str(argument);
+    let mut command = String::from("cargo run --release -p pyjit-bench");
+    if !arguments.given.is_empty() {
+        command.push_str(" -- ");
+        command.push_str(&arguments.given.join(" "));
     }
     let mut md = String::from("# Benchmark results\n\n");
     md += &format!(
@@ -348,7 +351,12 @@ fn results_markdown(
             ""
         }
     );
-    md += &format!("- Machine: {}.\n", report::machine_line());
+    md += &format!(
+        "- Machine: {}; load average {} at the start, {} at the end.\n",
+        report::machine_line(),
+        load_at_start,
+        report::load_average()
+    );
     md += &format!(
         "- C: `{} {}` on `shared/bench/ref_c/kernels.c`.\n",
         reference::COMPILER,

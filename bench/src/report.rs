@@ -228,6 +228,21 @@ pub fn machine_line() -> String {
     format!("{cpu}, {cores} cores; {gcc}; {tcc}")
 }
 
+/// The 1-, 5- and 15-minute load averages (other work on the machine
+/// makes every time longer; the round robin spreads it over all
+/// implementations alike).
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 /// The first line a command prints (on stdout, else stderr).
 fn first_line(program: &str, args: &[&str]) -> Option<String> {
     let output = Command::new(program).args(args).output().ok()?;
