@@ -54,6 +54,7 @@ fn arrows_point_down_only() {
         ),
         ("pyjit-cli", &["pyjit"]),
         ("pyjit-tests", &["pyjit"]),
+        ("pyjit-bench", &["pyjit"]),
     ];
     let workspace: toml::Table = std::fs::read_to_string(root().join("Cargo.toml"))
         .expect("the workspace manifest")
