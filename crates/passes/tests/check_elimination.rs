@@ -22,11 +22,8 @@ fn check(input: &str, expect: Expect) {
     expect.assert_eq(&func.to_string());
 }
 
-#[test]
-fn a_range_over_the_length_needs_no_guard() {
-    // `for i in range(len(a))`: `a[i]` is proven in range; no copy.
-    check(
-        r#"
+/// `for i in range(len(a)): s += a[i]`.
+const OVER_LEN: &str = r#"
 fn f0 over_len(v0: float64[:]) -> float64 {
 bb0:
     v1 = const 0.0 : float64
@@ -60,7 +57,13 @@ bb6:
 bb7:
     ret v13
 }
-"#,
+"#;
+
+#[test]
+fn a_range_over_the_length_needs_no_guard() {
+    // `for i in range(len(a))`: `a[i]` is proven in range; no copy.
+    check(
+        OVER_LEN,
         expect![[r#"
             fn f0 over_len(v0: float64[:]) -> float64 {
             bb0:
@@ -640,41 +643,7 @@ fn an_unchecked_index_loses_its_wraparound_too() {
     // With bounds checks off, `a[i]` still turns a negative `i` into
     // `i + len(a)`; proven not negative, `i` is the position.
     check(
-        r#"
-fn f0 over_len(v0: float64[:]) -> float64 {
-bb0:
-    v1 = const 0.0 : float64
-    v3 = const 0 : int64
-    v4 = dim v0, 0 : int64
-    v5 = const 1 : int64
-    jump bb1
-bb1:
-    v8 = range_len v3, v4, v5 : int64
-    v9 = const 0 : int64
-    jump bb3
-bb3:
-    v10 = phi [v9, bb1], [v21, bb6] : int64
-    v12 = phi [v3, bb1], [v22, bb6] : int64
-    v13 = phi [v1, bb1], [v18, bb6] : float64
-    v11 = ult v10, v8 : bool
-    br v11, bb4, bb5
-bb4:
-    v15 = dim v0, 0 : int64
-    v16 = index.unchecked v12, v15, axis 0 : int64
-    v17 = load v0[v16] : float64
-    v18 = add v13, v17 : float64
-    jump bb6
-bb5:
-    jump bb7
-bb6:
-    v20 = const 1 : int64
-    v21 = add v10, v20 : int64
-    v22 = add v12, v5 : int64
-    jump bb3
-bb7:
-    ret v13
-}
-"#,
+        &OVER_LEN.replace("index v12", "index.unchecked v12"),
         expect![[r#"
             fn f0 over_len(v0: float64[:]) -> float64 {
             bb0:
