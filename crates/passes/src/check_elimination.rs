@@ -48,7 +48,10 @@ const MAX_OFFSET: i64 = 1 << 31;
 
 /// Drop the checks the loops prove unnecessary.
 pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
-    let mut changed = drop_repeated_checks(func);
+    // Loop surgery assumes every predecessor is reachable (a loop block's
+    // only predecessor outside the loop is its preheader).
+    let mut changed = crate::dce::remove_unreachable(func);
+    changed |= drop_repeated_checks(func);
     let mut done: FxHashSet<BlockId> = FxHashSet::default();
     loop {
         // Versioning adds blocks to the loops around the one versioned:

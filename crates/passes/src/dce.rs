@@ -25,7 +25,7 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
 }
 
 /// Remove the blocks the entry cannot reach; whether there were any.
-fn remove_unreachable(func: &mut Function) -> bool {
+pub(crate) fn remove_unreachable(func: &mut Function) -> bool {
     let dead: Vec<BlockId> = func
         .blocks()
         .into_iter()

@@ -173,10 +173,11 @@ pub struct Versioned {
     pub values: FxHashMap<ValueId, ValueId>,
 }
 
-/// Copy loop `l` and run the copy when `guard` (computed in the preheader
-/// `pre`) holds, the original otherwise. The copy's values are new; a value
-/// of the loop used after it becomes the merge of the two loops' values
-/// (phis where the two paths meet).
+/// Copy loop `l` (of a function whose blocks are all reachable) and run
+/// the copy when `guard` (computed in the preheader `pre`) holds, the
+/// original otherwise. The copy's values are new; a value of the loop used
+/// after it becomes the merge of the two loops' values (phis where the two
+/// paths meet).
 pub fn version(func: &mut Function, l: &Loop, pre: BlockId, guard: ValueId) -> Versioned {
     let exits = l.exits(func);
     // The copy's blocks, then its instructions (values renamed), then its
@@ -203,6 +204,9 @@ pub fn version(func: &mut Function, l: &Loop, pre: BlockId, guard: ValueId) -> V
             *arg = rename(*arg);
         }
         if let InstKind::Phi { incoming } = kind {
+            // Inside the loop, from the copy's block; into the header, from
+            // the preheader, the one way in.
+            incoming.retain(|(from, _)| blocks.contains_key(from) || *from == pre);
             for (from, _) in incoming.iter_mut() {
                 *from = blocks.get(from).copied().unwrap_or(*from);
             }

@@ -679,3 +679,98 @@ fn an_unchecked_index_loses_its_wraparound_too() {
         "#]],
     );
 }
+
+#[test]
+fn a_block_nothing_reaches_is_gone_before_a_loop_is_copied() {
+    // `bb8` is unreachable (a folded branch's arm, before DCE) and feeds the
+    // phi after the loop: it goes first, or the copy would inherit a phi
+    // entry from a block that is not its predecessor.
+    check(
+        r#"
+fn f0 sum_to(v0: float64[:], v1: int64) -> float64 {
+bb0:
+    v2 = const 0.0 : float64
+    v3 = const 0 : int64
+    v4 = const 1 : int64
+    jump bb1
+bb1:
+    v5 = range_len v3, v1, v4 : int64
+    jump bb3
+bb3:
+    v6 = phi [v3, bb1], [v12, bb6] : int64
+    v7 = phi [v3, bb1], [v13, bb6] : int64
+    v8 = phi [v2, bb1], [v11, bb6] : float64
+    v9 = ult v6, v5 : bool
+    br v9, bb4, bb5
+bb4:
+    v10 = dim v0, 0 : int64
+    v14 = index v7, v10, axis 0 : int64
+    v15 = load v0[v14] : float64
+    v11 = add v8, v15 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v12 = add v6, v4 : int64
+    v13 = add v7, v4 : int64
+    jump bb3
+bb7:
+    v16 = phi [v8, bb5], [v17, bb8] : float64
+    ret v16
+bb8:
+    v17 = const 1.0 : float64
+    jump bb7
+}
+"#,
+        expect![[r#"
+            fn f0 sum_to(v0: float64[:], v1: int64) -> float64 {
+            bb0:
+                v2 = const 0.0 : float64
+                v3 = const 0 : int64
+                v4 = const 1 : int64
+                jump bb1
+            bb1:
+                v5 = range_len v3, v1, v4 : int64
+                v18 = dim v0, 0 : int64
+                v19 = le v1, v18 : bool
+                br v19, bb8, bb3
+            bb2:
+                v26 = load v0[v21] : float64
+                v27 = add v22, v26 : float64
+                jump bb9
+            bb3:
+                v6 = phi [v3, bb1], [v12, bb6] : int64
+                v7 = phi [v3, bb1], [v13, bb6] : int64
+                v8 = phi [v2, bb1], [v11, bb6] : float64
+                v9 = ult v6, v5 : bool
+                br v9, bb4, bb5
+            bb4:
+                v10 = dim v0, 0 : int64
+                v14 = index v7, v10, axis 0 : int64
+                v15 = load v0[v14] : float64
+                v11 = add v8, v15 : float64
+                jump bb6
+            bb5:
+                v30 = phi [v8, bb3], [v22, bb8] : float64
+                jump bb7
+            bb6:
+                v12 = add v6, v4 : int64
+                v13 = add v7, v4 : int64
+                jump bb3
+            bb7:
+                v16 = phi [v30, bb5] : float64
+                ret v16
+            bb8:
+                v20 = phi [v3, bb1], [v28, bb9] : int64
+                v21 = phi [v3, bb1], [v29, bb9] : int64
+                v22 = phi [v2, bb1], [v27, bb9] : float64
+                v23 = ult v20, v5 : bool
+                br v23, bb2, bb5
+            bb9:
+                v28 = add v20, v4 : int64
+                v29 = add v21, v4 : int64
+                jump bb8
+            }
+        "#]],
+    );
+}
