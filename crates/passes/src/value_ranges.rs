@@ -16,7 +16,7 @@
 //! `/ r2`): `x * x` of one value is never negative.
 
 use pyjit_frontend::typed::{BinOp, MathFn, UnaryOp};
-use pyjit_ir::{Const, Function, InstId, InstKind, Rules, Type, ValueId};
+use pyjit_ir::{Const, Function, InstId, InstKind, Rules, Type, ValueDef, ValueId};
 use rustc_hash::FxHashMap;
 
 use crate::{PassError, PassReport};
@@ -264,7 +264,13 @@ impl Ranges {
             InstKind::Const(Const::Float(x)) => Interval::point(*x),
             InstKind::Phi { incoming } => incoming
                 .iter()
-                .filter_map(|&(_, v)| self.of.get(&v).copied())
+                .filter_map(|&(_, v)| match func.value_def(v) {
+                    // Not computed yet (a value from around the loop): no
+                    // values so far.
+                    ValueDef::Inst(_) => self.of.get(&v).copied(),
+                    // A parameter: anything.
+                    _ => Some(Interval::ANY),
+                })
                 .reduce(Interval::join)
                 .unwrap_or(Interval::ANY),
             InstKind::Unary {

@@ -150,3 +150,45 @@ bb5:
         "#]],
     );
 }
+
+#[test]
+fn a_parameter_in_a_phi_may_be_anything() {
+    // `x2 = 1.0 / (b or 1.0)`: `b` may be inf, so `x2` may be 0.0 and
+    // `10 / x2` keeps its check (found by the agreement soak).
+    check(
+        r#"
+fn f0 f(v0: int64, v1: float64, v2: bool, v3: float64[:]) -> none {
+bb0:
+    v4 = const 1.0 : float64
+    v5 = convert v1 : bool
+    br v5, bb2, bb1
+bb1:
+    v6 = const 1.0 : float64
+    jump bb2
+bb2:
+    v7 = phi [v1, bb0], [v6, bb1] : float64
+    v8 = div v4, v7 : float64
+    v9 = const 10.0 : float64
+    v10 = div v9, v8 : float64
+    ret
+}
+"#,
+        expect![[r#"
+            fn f0 f(v0: int64, v1: float64, v2: bool, v3: float64[:]) -> none {
+            bb0:
+                v4 = const 1.0 : float64
+                v5 = convert v1 : bool
+                br v5, bb2, bb1
+            bb1:
+                v6 = const 1.0 : float64
+                jump bb2
+            bb2:
+                v7 = phi [v1, bb0], [v6, bb1] : float64
+                v8 = div v4, v7 : float64
+                v9 = const 10.0 : float64
+                v10 = div v9, v8 : float64
+                ret
+            }
+        "#]],
+    );
+}
