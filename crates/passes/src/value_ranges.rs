@@ -303,7 +303,12 @@ impl Ranges {
                 then, otherwise, ..
             } => get(*then).join(get(*otherwise)),
             InstKind::Copy { arg } => get(*arg),
-            InstKind::Convert { arg } if func.value_type(*arg) != Type::FLOAT => {
+            InstKind::Convert { arg }
+                if func
+                    .value_type(*arg)
+                    .scalar()
+                    .is_some_and(|s| !s.is_float()) =>
+            {
                 // From an int or a bool: finite, never NaN.
                 Interval::new(-9.3e18, 9.3e18, false)
             }
