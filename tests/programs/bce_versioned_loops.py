@@ -90,6 +90,26 @@ def unsafe_roots(xs):
     return total
 
 
+def far_offset(a, b, n):
+    # The offset is int64's lowest value: too far to reason about (its
+    # negation overflows), so the check stays.
+    s = 0.0
+    for i in range(n):
+        s += a[b + (-9223372036854775807 - 1)]
+    return s
+
+
+def nested_rows(m, sums, rows, cols):
+    # Both loops are versioned; the inner one once, not again inside each
+    # copy of the outer one.
+    t = 0.0
+    for i in range(rows):
+        for j in range(cols):
+            t += m[i, j] * m[i, cols - 1 - j]
+        sums[i] = t
+    return t
+
+
 # run: fill([0.0, 0.0, 0.0], 3) -> 3
 # after: [0.0, 2.0, 4.0], 3
 # run: fill([0.0, 0.0, 0.0], 4) -> raises IndexError: index 3 is out of bounds for axis 0 with size 3 (line 11)
@@ -136,3 +156,12 @@ def unsafe_roots(xs):
 # run: unsafe_roots([4.0, 1.0]) -> 1.5
 # run: unsafe_roots([4.0, 0.0]) -> nan
 # run: unsafe_roots([4.0, -1.0]) -> raises ValueError: math domain error (line 89)
+# run: far_offset([1.0, 2.0, 3.0], 0, 1) -> raises IndexError: index -9223372036854775808 is out of bounds for axis 0 with size 3 (line 98)
+# run: far_offset([1.0, 2.0, 3.0], 0, 0) -> 0.0
+# run: nested_rows([[1.0, 2.0], [3.0, 4.0]], [0.0, 0.0], 2, 2) -> 28.0
+# after: [[1.0, 2.0], [3.0, 4.0]], [4.0, 28.0], 2, 2
+# run: nested_rows([[1.0, 2.0], [3.0, 4.0]], [0.0, 0.0], 2, 3) -> raises IndexError: index 2 is out of bounds for axis 1 with size 2 (line 108)
+# run: nested_rows([[1.0, 2.0], [3.0, 4.0]], [0.0, 0.0], 3, 2) -> raises IndexError: index 2 is out of bounds for axis 0 with size 2 (line 108)
+# after: [[1.0, 2.0], [3.0, 4.0]], [4.0, 28.0], 3, 2
+# run: nested_rows([[1.0, 2.0], [3.0, 4.0]], [0.0], 2, 2) -> raises IndexError: index 1 is out of bounds for axis 0 with size 1 (line 109)
+# after: [[1.0, 2.0], [3.0, 4.0]], [4.0], 2, 2

@@ -43,8 +43,16 @@ use crate::{PassError, PassReport};
 /// A loop bigger than this many instructions is not copied.
 const MAX_VERSIONED_INSTS: usize = 2000;
 
-/// The largest constant offset of an index that is reasoned about.
-const MAX_OFFSET: i64 = 1 << 31;
+/// Constant offsets are reasoned about when their magnitude is below this
+/// (exclusive), so that sums of a few of them and an extent of at most
+/// 2**62 never overflow.
+const MAX_OFFSET: u64 = 1 << 31;
+
+/// Whether `c` is small enough to reason about (see [`MAX_OFFSET`]).
+/// `unsigned_abs`, because `i64::MIN.abs()` overflows.
+fn small(c: i64) -> bool {
+    c.unsigned_abs() < MAX_OFFSET
+}
 
 /// Drop the checks the loops prove unnecessary.
 pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
@@ -97,7 +105,14 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
         let pre = ensure_preheader(func, l);
         let guard = facts.materialize(func, pre, guarded.iter().flat_map(|(_, g)| g));
         let copy = version(func, l, pre, guard);
-        done.insert(copy.blocks[&l.header]);
+        // The copy, and the inner loops in it, were looked at as the
+        // originals were; looking again would version the inner loops once
+        // more for every loop around them.
+        for (original, copied) in &copy.blocks {
+            if done.contains(original) {
+                done.insert(*copied);
+            }
+        }
         let copies: Vec<InstId> = guarded
             .iter()
             .filter_map(|(inst, _)| {
@@ -229,8 +244,8 @@ struct Induction {
 
 /// What the pass knows of one loop.
 struct Facts {
-    /// The loop's blocks and its header's value.
-    blocks: Loop,
+    /// The loop.
+    l: Loop,
     /// The block the range's body starts in, where its variables are in
     /// range; blocks it dominates too.
     body: Option<BlockId>,
@@ -240,7 +255,7 @@ struct Facts {
 impl Facts {
     fn of(func: &Function, l: &Loop) -> Facts {
         let mut facts = Facts {
-            blocks: l.clone(),
+            l: l.clone(),
             body: None,
             inductions: FxHashMap::default(),
         };
@@ -253,7 +268,7 @@ impl Facts {
     /// step)`; a header phi starting at `start` and stepping by `step`
     /// alongside is the range's variable.
     fn find_range(&mut self, func: &Function) {
-        let header = self.blocks.header;
+        let header = self.l.header;
         let Terminator::Branch { cond } = *func.terminator(header) else {
             return;
         };
@@ -263,7 +278,7 @@ impl Facts {
         ) else {
             return;
         };
-        if !self.blocks.contains(body) || self.blocks.contains(exit) {
+        if !self.l.contains(body) || self.l.contains(exit) {
             return;
         }
         let Some(&InstKind::Compare {
@@ -274,7 +289,7 @@ impl Facts {
         else {
             return;
         };
-        if !self.blocks.is_invariant(func, trip) {
+        if !self.l.is_invariant(func, trip) {
             return;
         }
         let Some(&InstKind::RangeLen { start, stop, step }) = kind_of(func, trip) else {
@@ -316,7 +331,7 @@ impl Facts {
         let mut init = None;
         let mut by = None;
         for &(from, v) in incoming {
-            if self.blocks.contains(from) {
+            if self.l.contains(from) {
                 let Some(&InstKind::Binary {
                     op: BinOp::Add,
                     lhs,
@@ -397,7 +412,7 @@ impl Facts {
                 Verdict::Guarded(guards)
             };
         }
-        if self.blocks.is_invariant(func, base) {
+        if self.l.is_invariant(func, base) {
             // base + offset in [0, extent).
             return Verdict::Guarded(vec![
                 Bound::At(base).guard_non_negative(offset),
@@ -410,11 +425,11 @@ impl Facts {
     /// `v` as an operand of a guard: a value defined before the loop, or
     /// an extent of an array defined before it.
     fn invariant_operand(&self, func: &Function, v: ValueId) -> Option<Operand> {
-        if self.blocks.is_invariant(func, v) {
+        if self.l.is_invariant(func, v) {
             return Some(Operand::Value(v));
         }
         match kind_of(func, v) {
-            Some(&InstKind::Dim { array, axis }) if self.blocks.is_invariant(func, array) => {
+            Some(&InstKind::Dim { array, axis }) if self.l.is_invariant(func, array) => {
                 Some(Operand::Dim(array, axis))
             }
             _ => None,
@@ -509,15 +524,12 @@ enum Bound {
 impl Bound {
     /// `(base, offset)` with the bound `base + offset`.
     fn linear(self, func: &Function) -> (Option<ValueId>, i64) {
-        let (v, shift) = match self {
-            Bound::At(v) => (v, 0),
-            Bound::Below(v) => (v, -1),
-            Bound::Above(v) => (v, 1),
-        };
+        let (v, shift) = self.value_and_shift();
         let (base, offset) = linear(func, v);
         (base, offset + shift)
     }
 
+    /// `(v, shift)` with the bound `v + shift`.
     fn value_and_shift(self) -> (ValueId, i64) {
         match self {
             Bound::At(v) => (v, 0),
@@ -577,7 +589,7 @@ fn linear(func: &Function, v: ValueId) -> (Option<ValueId>, i64) {
     for _ in 0..16 {
         if let Some(c) = int_constant(func, base) {
             return match offset.checked_add(c) {
-                Some(total) if total.abs() < MAX_OFFSET => (None, total),
+                Some(total) if small(total) => (None, total),
                 _ => (Some(base), offset),
             };
         }
@@ -594,7 +606,7 @@ fn linear(func: &Function, v: ValueId) -> (Option<ValueId>, i64) {
             _ => break,
         };
         match offset.checked_add(c) {
-            Some(total) if total.abs() < MAX_OFFSET => {
+            Some(total) if small(total) => {
                 offset = total;
                 base = next;
             }

@@ -20,8 +20,6 @@ pub struct Loop {
     pub header: BlockId,
     /// Every block of the loop, the header and inner loops' included.
     pub blocks: BTreeSet<BlockId>,
-    /// The sources of the back edges.
-    pub latches: Vec<BlockId>,
 }
 
 impl Loop {
@@ -88,7 +86,7 @@ pub fn find_loops(func: &Function) -> Vec<Loop> {
         .into_iter()
         .map(|(header, latches)| {
             let mut blocks = BTreeSet::from([header]);
-            let mut work: Vec<BlockId> = latches.clone();
+            let mut work = latches;
             while let Some(b) = work.pop() {
                 if blocks.insert(b) {
                     work.extend(
@@ -99,11 +97,7 @@ pub fn find_loops(func: &Function) -> Vec<Loop> {
                     );
                 }
             }
-            Loop {
-                header,
-                blocks,
-                latches,
-            }
+            Loop { header, blocks }
         })
         .collect();
     // An inner loop has fewer blocks than any loop holding it.
@@ -132,8 +126,10 @@ pub fn ensure_preheader(func: &mut Function, l: &Loop) -> BlockId {
         let (outside, inside): (Vec<_>, Vec<_>) =
             incoming.into_iter().partition(|(b, _)| entries.contains(b));
         let ty = func.value_type(func.inst(inst).result.expect("a phi has a value"));
+        // One value from every entry needs no phi (a range's start, its
+        // counter's 0).
         let entering = match outside.as_slice() {
-            [(_, v)] => *v,
+            [(_, v), rest @ ..] if rest.iter().all(|(_, w)| w == v) => *v,
             _ => {
                 let merged = func.add_phi(pre, ty, span);
                 set_incoming(func, merged, outside);
@@ -263,7 +259,7 @@ fn repair_uses_after(
 ) {
     let copies: FxHashSet<BlockId> = blocks.values().copied().collect();
     let inside = |b: BlockId| l.contains(b) || copies.contains(&b);
-    // Uses outside: (instruction or terminator block, operand value).
+    // The loop's values read outside both loops.
     let mut live_out: BTreeSet<ValueId> = BTreeSet::new();
     for b in func.blocks() {
         if inside(b) {

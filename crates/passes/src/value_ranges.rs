@@ -187,14 +187,13 @@ impl Interval {
             self.hi / b.lo,
             self.hi / b.hi,
         ];
-        // inf / inf is NaN.
-        let nan = self.nan || b.nan || corners.iter().any(|c| c.is_nan());
-        if nan && corners.iter().any(|c| c.is_nan()) {
+        // inf / inf is NaN, and a NaN corner bounds nothing.
+        if corners.iter().any(|c| c.is_nan()) {
             return Interval::ANY;
         }
         let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        Interval::new(lo, hi, nan)
+        Interval::new(lo, hi, self.nan || b.nan)
     }
 
     fn sqrt(self) -> Interval {
@@ -256,8 +255,11 @@ impl Ranges {
     }
 
     /// The interval of an instruction's `float64` result from its
-    /// operands' (a value not yet reached counts as empty, so that a loop's
-    /// phi starts from what enters the loop).
+    /// operands'. A phi's operand that has no interval yet (one coming
+    /// around a loop, on the first sweep) adds nothing, so that a loop's
+    /// phi starts from what enters the loop and grows from there; any
+    /// other operand is defined in a block before this one in reverse
+    /// postorder, so it has its interval already.
     fn transfer(&self, func: &Function, kind: &InstKind) -> Interval {
         let get = |v: ValueId| self.get(v);
         match kind {

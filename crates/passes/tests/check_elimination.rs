@@ -774,3 +774,284 @@ bb8:
         "#]],
     );
 }
+
+/// `for i in range(rows): (for j in range(cols): t += m[i, j]); sums[i] =
+/// t`.
+const NESTED_ROWS: &str = r#"
+fn f0 nested_rows(v0: float64[:, :], v1: float64[:], v2: int64, v3: int64) -> float64 {
+bb0:
+    v4 = const 0.0 : float64
+    v6 = const 0 : int64
+    v7 = const 1 : int64
+    jump bb1
+bb1:
+    v10 = range_len v6, v2, v7 : int64
+    v11 = const 0 : int64
+    jump bb3
+bb3:
+    v12 = phi [v11, bb1], [v46, bb6] : int64
+    v14 = phi [v6, bb1], [v48, bb6] : int64
+    v38 = phi [v4, bb1], [v25, bb6] : float64
+    v13 = ult v12, v10 : bool
+    br v13, bb4, bb5
+bb4:
+    v15 = const 0 : int64
+    v17 = const 1 : int64
+    jump bb8
+bb5:
+    jump bb7
+bb6:
+    v45 = const 1 : int64
+    v46 = add v12, v45 : int64
+    v48 = add v14, v7 : int64
+    jump bb3
+bb7:
+    ret v38
+bb8:
+    v20 = range_len v15, v3, v17 : int64
+    v21 = const 0 : int64
+    jump bb10
+bb10:
+    v22 = phi [v21, bb8], [v36, bb13] : int64
+    v24 = phi [v15, bb8], [v37, bb13] : int64
+    v25 = phi [v38, bb8], [v33, bb13] : float64
+    v23 = ult v22, v20 : bool
+    br v23, bb11, bb12
+bb11:
+    v28 = dim v0, 0 : int64
+    v29 = index v14, v28, axis 0 : int64
+    v30 = dim v0, 1 : int64
+    v31 = index v24, v30, axis 1 : int64
+    v32 = load v0[v29, v31] : float64
+    v33 = add v25, v32 : float64
+    jump bb13
+bb12:
+    jump bb14
+bb13:
+    v35 = const 1 : int64
+    v36 = add v22, v35 : int64
+    v37 = add v24, v17 : int64
+    jump bb10
+bb14:
+    v42 = dim v1, 0 : int64
+    v43 = index v14, v42, axis 0 : int64
+    store v1[v43], v25
+    jump bb6
+}
+"#;
+
+/// The `index` instructions of `func`.
+fn checks(func: &pyjit_ir::Function) -> usize {
+    func.blocks()
+        .into_iter()
+        .flat_map(|b| func.insts(b).to_vec())
+        .filter(|&i| matches!(func.inst(i).kind, pyjit_ir::InstKind::Index { .. }))
+        .count()
+}
+
+#[test]
+fn nested_loops_are_versioned_once_each() {
+    // The inner loop is versioned (on `i` and `cols`), then the outer one
+    // (on `rows`, for `sums[i]`), which copies both inner loops. The copies
+    // are not looked at again: that would version the checked inner copy
+    // once more, and again for every loop around it.
+    let mut func = parse_function(NESTED_ROWS).unwrap_or_else(|e| panic!("{e}"));
+    check_elimination::run(&mut func).expect("check elimination does not fail");
+    if let Err(e) = verify(&func, Phase::Typed) {
+        panic!("broken after check elimination:\n{e}\n{func}");
+    }
+    let loops = pyjit_passes::loops::find_loops(&func);
+    // Two outer loops, each holding a checked and a check-free inner loop.
+    assert_eq!(loops.len(), 6, "{func}");
+    // `m[i, j]`'s two checks in each checked inner loop, `sums[i]`'s in
+    // the checked outer loop.
+    assert_eq!(checks(&func), 5, "{func}");
+}
+
+#[test]
+fn a_range_counting_down_from_a_parameter_is_versioned() {
+    // `for i in range(n - 1, -1, -1): s += a[i]`: `i` ends at 0, and starts
+    // at `n - 1`, which must be below `len(a)`.
+    check(
+        r#"
+fn f0 down_from(v0: float64[:], v1: int64) -> float64 {
+bb0:
+    v2 = const 0.0 : float64
+    v4 = const 1 : int64
+    v5 = sub v1, v4 : int64
+    v6 = const -1 : int64
+    v7 = const -1 : int64
+    jump bb1
+bb1:
+    v10 = range_len v5, v6, v7 : int64
+    v11 = const 0 : int64
+    jump bb3
+bb3:
+    v12 = phi [v11, bb1], [v23, bb6] : int64
+    v14 = phi [v5, bb1], [v24, bb6] : int64
+    v15 = phi [v2, bb1], [v20, bb6] : float64
+    v13 = ult v12, v10 : bool
+    br v13, bb4, bb5
+bb4:
+    v17 = dim v0, 0 : int64
+    v18 = index v14, v17, axis 0 : int64
+    v19 = load v0[v18] : float64
+    v20 = add v15, v19 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v22 = const 1 : int64
+    v23 = add v12, v22 : int64
+    v24 = add v14, v7 : int64
+    jump bb3
+bb7:
+    ret v15
+}
+"#,
+        expect![[r#"
+            fn f0 down_from(v0: float64[:], v1: int64) -> float64 {
+            bb0:
+                v2 = const 0.0 : float64
+                v4 = const 1 : int64
+                v5 = sub v1, v4 : int64
+                v6 = const -1 : int64
+                v7 = const -1 : int64
+                jump bb1
+            bb1:
+                v10 = range_len v5, v6, v7 : int64
+                v11 = const 0 : int64
+                v25 = dim v0, 0 : int64
+                v26 = lt v5, v25 : bool
+                br v26, bb2, bb3
+            bb2:
+                v27 = phi [v11, bb1], [v36, bb9] : int64
+                v28 = phi [v5, bb1], [v37, bb9] : int64
+                v29 = phi [v2, bb1], [v34, bb9] : float64
+                v30 = ult v27, v10 : bool
+                br v30, bb8, bb5
+            bb3:
+                v12 = phi [v11, bb1], [v23, bb6] : int64
+                v14 = phi [v5, bb1], [v24, bb6] : int64
+                v15 = phi [v2, bb1], [v20, bb6] : float64
+                v13 = ult v12, v10 : bool
+                br v13, bb4, bb5
+            bb4:
+                v17 = dim v0, 0 : int64
+                v18 = index v14, v17, axis 0 : int64
+                v19 = load v0[v18] : float64
+                v20 = add v15, v19 : float64
+                jump bb6
+            bb5:
+                v38 = phi [v29, bb2], [v15, bb3] : float64
+                jump bb7
+            bb6:
+                v22 = const 1 : int64
+                v23 = add v12, v22 : int64
+                v24 = add v14, v7 : int64
+                jump bb3
+            bb7:
+                ret v38
+            bb8:
+                v33 = load v0[v28] : float64
+                v34 = add v29, v33 : float64
+                jump bb9
+            bb9:
+                v35 = const 1 : int64
+                v36 = add v27, v35 : int64
+                v37 = add v28, v7 : int64
+                jump bb2
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn a_loop_entered_from_two_blocks_gets_a_preheader() {
+    // `s = 1.0 if flag else 2.0; for i in range(n): s += a[i]`, with the
+    // branch's two arms jumping straight to the header: the versioning
+    // guard needs one block to run in, so the two arms meet in a new
+    // preheader, which takes the header's phi over them.
+    check(
+        r#"
+fn f0 two_ways(v0: float64[:], v1: int64, v2: bool) -> float64 {
+bb0:
+    v3 = const 1.0 : float64
+    v4 = const 2.0 : float64
+    v5 = const 0 : int64
+    v6 = const 1 : int64
+    v7 = range_len v5, v1, v6 : int64
+    br v2, bb1, bb2
+bb1:
+    jump bb3
+bb2:
+    jump bb3
+bb3:
+    v8 = phi [v5, bb1], [v5, bb2], [v16, bb4] : int64
+    v9 = phi [v5, bb1], [v5, bb2], [v17, bb4] : int64
+    v10 = phi [v3, bb1], [v4, bb2], [v15, bb4] : float64
+    v11 = ult v8, v7 : bool
+    br v11, bb4, bb5
+bb4:
+    v12 = dim v0, 0 : int64
+    v13 = index v9, v12, axis 0 : int64
+    v14 = load v0[v13] : float64
+    v15 = add v10, v14 : float64
+    v16 = add v8, v6 : int64
+    v17 = add v9, v6 : int64
+    jump bb3
+bb5:
+    ret v10
+}
+"#,
+        expect![[r#"
+            fn f0 two_ways(v0: float64[:], v1: int64, v2: bool) -> float64 {
+            bb0:
+                v3 = const 1.0 : float64
+                v4 = const 2.0 : float64
+                v5 = const 0 : int64
+                v6 = const 1 : int64
+                v7 = range_len v5, v1, v6 : int64
+                br v2, bb1, bb2
+            bb1:
+                jump bb6
+            bb2:
+                jump bb6
+            bb3:
+                v8 = phi [v16, bb4], [v5, bb6] : int64
+                v9 = phi [v17, bb4], [v5, bb6] : int64
+                v10 = phi [v15, bb4], [v18, bb6] : float64
+                v11 = ult v8, v7 : bool
+                br v11, bb4, bb5
+            bb4:
+                v12 = dim v0, 0 : int64
+                v13 = index v9, v12, axis 0 : int64
+                v14 = load v0[v13] : float64
+                v15 = add v10, v14 : float64
+                v16 = add v8, v6 : int64
+                v17 = add v9, v6 : int64
+                jump bb3
+            bb5:
+                v31 = phi [v10, bb3], [v23, bb7] : float64
+                ret v31
+            bb6:
+                v18 = phi [v3, bb1], [v4, bb2] : float64
+                v19 = dim v0, 0 : int64
+                v20 = le v1, v19 : bool
+                br v20, bb7, bb3
+            bb7:
+                v21 = phi [v29, bb8], [v5, bb6] : int64
+                v22 = phi [v30, bb8], [v5, bb6] : int64
+                v23 = phi [v28, bb8], [v18, bb6] : float64
+                v24 = ult v21, v7 : bool
+                br v24, bb8, bb5
+            bb8:
+                v27 = load v0[v22] : float64
+                v28 = add v23, v27 : float64
+                v29 = add v21, v6 : int64
+                v30 = add v22, v6 : int64
+                jump bb7
+            }
+        "#]],
+    );
+}
