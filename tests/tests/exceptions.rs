@@ -3,7 +3,7 @@
 //! never as a crash; and recursion of any depth ends in `RecursionError`
 //! whatever stack the caller runs on.
 
-use pyjit::{Arg, Error, ExceptionKind, Jit, Options, PyException, Value};
+use pyjit::{Arg, Error, ExceptionKind, Jit, Options, PyException, Tier, Value};
 
 const PROGRAM: &str = "\
 import math
@@ -56,6 +56,10 @@ def ping(n):
 
 def pong(n):
     return ping(n) + 1
+
+
+def twice(n):
+    return depth(n) + depth(n)
 ";
 
 fn jit(options: Options) -> pyjit::Module {
@@ -191,18 +195,35 @@ fn deep_recursion_on_a_small_thread_stack_is_an_error_not_a_crash() {
 }
 
 #[test]
-fn the_recursion_limit_is_an_option() {
-    let module = jit(Options {
-        max_recursion_depth: 100,
-        ..Options::default()
-    });
-    let depth = module.function("depth").expect("defined");
-    assert_eq!(
-        depth.call(&[Arg::Int(90)]).expect("under the limit"),
-        Value::Int(90)
-    );
-    let exception = raised(&module, "depth", &[Arg::Int(150)]);
-    assert_eq!(exception.kind, ExceptionKind::RecursionError);
+fn the_recursion_limit_is_an_option_and_counts_recursive_frames_exactly() {
+    // The limit counts frames of functions on a call cycle, whoever calls
+    // them: `depth(n)` is n + 1 of them, `ping(n)` 2n + 1 (with `pong`), and
+    // `twice(n)`, which is not on a cycle, adds none to `depth`'s.
+    for tier in [Tier::Fast, Tier::Optimized] {
+        let module = jit(Options {
+            max_recursion_depth: 100,
+            tier,
+            ..Options::default()
+        });
+        for (func, under, over, value) in [
+            ("depth", 99, 100, 99),
+            ("ping", 49, 50, 49),
+            ("twice", 99, 100, 198),
+        ] {
+            let f = module.function(func).expect("defined");
+            let result = f.call(&[Arg::Int(under)]);
+            assert!(
+                matches!(result, Ok(Value::Int(v)) if v == value),
+                "{func}({under}) at the {tier:?} tier, 100 frames or fewer: {result:?}"
+            );
+            let exception = raised(&module, func, &[Arg::Int(over)]);
+            assert_eq!(
+                exception.kind,
+                ExceptionKind::RecursionError,
+                "{func}({over}) at the {tier:?} tier: over 100 frames"
+            );
+        }
+    }
 }
 
 #[test]

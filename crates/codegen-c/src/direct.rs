@@ -61,40 +61,45 @@ pub fn emit(program: &Program, options: &Options) -> String {
     out.push('\n');
     let mut code = String::from("/* ---- compiled functions ---- */\n\n");
     let recursive = program.recursive_functions();
+    let counted = recursive.iter().any(|&r| r);
+    let depth = |func: &Function| ops::Depth {
+        counted,
+        recursive: recursive[func.id.0 as usize],
+    };
     for func in &program.functions {
-        let _ = writeln!(code, "{};", prototype(func));
+        let _ = writeln!(code, "{};", prototype(func, depth(func)));
     }
     code.push('\n');
     for func in &program.functions {
-        let mut emitter = FnEmitter::new(
-            program,
-            func,
-            &program.source,
-            *options,
-            recursive[func.id.0 as usize],
-        );
+        let mut emitter = FnEmitter::new(program, func, &program.source, *options, depth(func));
         code.push_str(&emitter.function());
         code.push('\n');
     }
-    code.push_str(&entry_wrapper(entry));
+    code.push_str(&entry_wrapper(entry, counted));
     // Only the helpers the code calls: the C compiler pays for the rest.
     out.push_str(&crate::prelude::needed_by(&code));
     out.push_str(&code);
     out
 }
 
-/// `static pj_i32 f0_name(pj_rt *rt, double v_x, ..., double *out)`.
-fn prototype(func: &Function) -> String {
+/// `static pj_i32 f0_name(pj_rt *rt, [pj_i64 depth,] double v_x, ...,
+/// double *out)`.
+fn prototype(func: &Function, depth: ops::Depth) -> String {
     let params: Vec<(Type, String)> = func
         .params
         .iter()
         .map(|&p| (func.local(p).ty, names::local(func, p)))
         .collect();
-    ops::prototype(&names::function(func), &params, func.ret)
+    ops::prototype(&names::function(func), depth, &params, func.ret)
 }
 
-fn entry_wrapper(entry: &Function) -> String {
-    ops::entry_wrapper(&names::function(entry), &entry.param_types(), entry.ret)
+fn entry_wrapper(entry: &Function, counted: bool) -> String {
+    ops::entry_wrapper(
+        &names::function(entry),
+        counted,
+        &entry.param_types(),
+        entry.ret,
+    )
 }
 
 /// Whether any function of the program is part of a call cycle (and so
@@ -131,7 +136,8 @@ struct FnEmitter<'a> {
     func: &'a Function,
     source: &'a SourceFile,
     options: Options,
-    recursive: bool,
+    /// How the function counts recursion.
+    depth: ops::Depth,
     /// Function-scope declarations of the emitter's temporaries.
     decls: Vec<String>,
     /// Array temporaries, released at `done:`.
@@ -157,14 +163,14 @@ impl<'a> FnEmitter<'a> {
         func: &'a Function,
         source: &'a SourceFile,
         options: Options,
-        recursive: bool,
+        depth: ops::Depth,
     ) -> Self {
         FnEmitter {
             program,
             func,
             source,
             options,
-            recursive,
+            depth,
             decls: Vec::new(),
             array_temps: Vec::new(),
             statement_arrays: Vec::new(),
@@ -181,11 +187,8 @@ impl<'a> FnEmitter<'a> {
 
     fn function(&mut self) -> String {
         let func = self.func;
-        if self.recursive {
-            self.emit(format!(
-                "if (pj_enter(rt, {})) return rt->err_kind;",
-                self.line
-            ));
+        if let Some(enter) = self.depth.enter(self.line) {
+            self.emit(enter);
         }
         for &p in &func.params {
             if func.local(p).ty.as_array().is_some() {
@@ -204,7 +207,7 @@ impl<'a> FnEmitter<'a> {
             self.source.line_number(func.span.start),
             comment_safe(&func.name)
         );
-        let _ = writeln!(out, "{} {{", prototype(func));
+        let _ = writeln!(out, "{} {{", prototype(func, self.depth));
         out.push_str("    pj_i32 status = 0;\n");
         let mut releases = Vec::new();
         for (i, local) in func.locals.iter().enumerate() {
@@ -248,9 +251,6 @@ impl<'a> FnEmitter<'a> {
         }
         out.push_str(&self.body);
         out.push_str("error:\n    status = 1;\ndone:\n");
-        if self.recursive {
-            out.push_str("    if (status == 0 || rt->err_kind != PJ_RecursionError || rt->depth > 0) rt->depth--;\n");
-        }
         for name in releases.iter().chain(&self.array_temps) {
             let _ = writeln!(out, "    pj_decref(rt, {name});");
         }
@@ -994,7 +994,7 @@ impl<'a> FnEmitter<'a> {
 
     fn call(&mut self, func: FuncId, args: &[Expr], ty: Type) -> CExpr {
         let callee = self.program.function(func);
-        let mut texts = vec!["rt".to_owned()];
+        let mut texts = ops::call_prefix(self.depth);
         for arg in args {
             if arg.ty.as_array().is_some() {
                 texts.push(self.array_view(arg).text);

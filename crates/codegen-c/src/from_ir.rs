@@ -51,16 +51,18 @@ pub fn emit_ir(program: &Program) -> String {
     out.push_str(pyjit_runtime::abi::C_HEADER);
     out.push('\n');
     let mut code = String::from("/* ---- compiled functions ---- */\n\n");
+    let counted = program.functions.iter().any(|f| f.recursive);
     for func in &program.functions {
-        let _ = writeln!(code, "{};", prototype(func));
+        let _ = writeln!(code, "{};", prototype(func, depth(func, counted)));
     }
     code.push('\n');
     for func in &program.functions {
-        code.push_str(&FnEmitter::new(program, func).function());
+        code.push_str(&FnEmitter::new(program, func, counted).function());
         code.push('\n');
     }
     code.push_str(&ops::entry_wrapper(
         &c_name(entry),
+        counted,
         &entry
             .param_types()
             .into_iter()
@@ -91,27 +93,38 @@ fn c_type(ty: Type) -> &'static str {
     ops::c_type(front(ty))
 }
 
-fn prototype(func: &Function) -> String {
+fn prototype(func: &Function, depth: ops::Depth) -> String {
     let params: Vec<(FrontType, String)> = func
         .params()
         .iter()
         .map(|&p| (front(func.value_type(p)), p.to_string()))
         .collect();
-    ops::prototype(&c_name(func), &params, front(func.ret))
+    ops::prototype(&c_name(func), depth, &params, front(func.ret))
+}
+
+/// How `func` counts recursion, in a program that counts it or not.
+fn depth(func: &Function, counted: bool) -> ops::Depth {
+    ops::Depth {
+        counted,
+        recursive: func.recursive,
+    }
 }
 
 struct FnEmitter<'a> {
     program: &'a Program,
     func: &'a Function,
+    /// How the function counts recursion.
+    depth: ops::Depth,
     body: String,
     next_counter: usize,
 }
 
 impl<'a> FnEmitter<'a> {
-    fn new(program: &'a Program, func: &'a Function) -> Self {
+    fn new(program: &'a Program, func: &'a Function, counted: bool) -> Self {
         FnEmitter {
             program,
             func,
+            depth: depth(func, counted),
             body: String::new(),
             next_counter: 0,
         }
@@ -138,8 +151,8 @@ impl<'a> FnEmitter<'a> {
     fn function(mut self) -> String {
         let func = self.func;
         let line = self.program.line(func.span);
-        if func.recursive {
-            self.emit(format!("if (pj_enter(rt, {line})) return rt->err_kind;"));
+        if let Some(enter) = self.depth.enter(line) {
+            self.emit(enter);
         }
         for &p in func.params() {
             if self.ty(p).is_array() {
@@ -156,7 +169,7 @@ impl<'a> FnEmitter<'a> {
         }
         let mut out = String::new();
         let _ = writeln!(out, "/* line {line}: def {} */", comment_safe(&func.name));
-        let _ = writeln!(out, "{} {{", prototype(func));
+        let _ = writeln!(out, "{} {{", prototype(func, self.depth));
         out.push_str("    pj_i32 status = 0;\n");
         let mut arrays: Vec<ValueId> = func
             .params()
@@ -178,9 +191,6 @@ impl<'a> FnEmitter<'a> {
         }
         out.push_str(&self.body);
         out.push_str("error:\n    status = 1;\ndone:\n");
-        if func.recursive {
-            out.push_str("    if (status == 0 || rt->err_kind != PJ_RecursionError || rt->depth > 0) rt->depth--;\n");
-        }
         for v in arrays {
             let _ = writeln!(out, "    pj_decref(rt, {v});");
         }
@@ -390,7 +400,7 @@ impl<'a> FnEmitter<'a> {
             }
             InstKind::Call { func: callee, args } => {
                 let callee = self.program.function(*callee);
-                let mut texts = vec!["rt".to_owned()];
+                let mut texts = ops::call_prefix(self.depth);
                 texts.extend(args.iter().map(ToString::to_string));
                 if let Some(v) = result {
                     if self.ty(v).is_array() {

@@ -298,9 +298,45 @@ pub(crate) fn print_value(s: Option<Scalar>, text: &str) -> String {
     }
 }
 
-/// `static pj_i32 f0_name(pj_rt *rt, double v_x, ..., double *out)`.
-pub(crate) fn prototype(name: &str, params: &[(Type, String)], ret: Type) -> String {
+/// How a function counts recursion for `RecursionError`. In a program
+/// with a call cycle, every function takes `pj_i64 depth`, the number of
+/// frames of recursive functions (those in a cycle) above it; a recursive
+/// function checks it on entry and passes one more to its callees, the
+/// others pass it on. An argument rather than a counter in `pj_rt`: it
+/// costs a register instead of two memory updates per call, which is
+/// most of a small recursive function's time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Depth {
+    /// Whether the program has a call cycle (and so functions take a depth).
+    pub counted: bool,
+    /// Whether this function is in a cycle.
+    pub recursive: bool,
+}
+
+impl Depth {
+    /// The statement that checks the depth on entry, if the function counts.
+    pub(crate) fn enter(self, line: u32) -> Option<String> {
+        self.recursive
+            .then(|| format!("if (pj_enter(rt, depth, {line})) return rt->err_kind;"))
+    }
+
+    /// The depth argument of a call this function makes, if any.
+    pub(crate) fn call_arg(self) -> Option<&'static str> {
+        match (self.counted, self.recursive) {
+            (false, _) => None,
+            (true, false) => Some("depth"),
+            (true, true) => Some("depth + 1"),
+        }
+    }
+}
+
+/// `static pj_i32 f0_name(pj_rt *rt, [pj_i64 depth,] double v_x, ...,
+/// double *out)`.
+pub(crate) fn prototype(name: &str, depth: Depth, params: &[(Type, String)], ret: Type) -> String {
     let mut list = vec!["pj_rt *rt".to_owned()];
+    if depth.counted {
+        list.push("pj_i64 depth".to_owned());
+    }
     for (ty, param) in params {
         list.push(format!("{} {param}", c_type(*ty)));
     }
@@ -310,10 +346,21 @@ pub(crate) fn prototype(name: &str, params: &[(Type, String)], ret: Type) -> Str
     format!("static pj_i32 {name}({})", list.join(", "))
 }
 
-/// `pyjit_abi` and the exported `pyjit_entry`, which calls the entry
-/// function `name` with the argument slots.
-pub(crate) fn entry_wrapper(name: &str, params: &[Type], ret: Type) -> String {
+/// The arguments of a call before the callee's own: `rt`, and the depth.
+pub(crate) fn call_prefix(caller: Depth) -> Vec<String> {
     let mut args = vec!["rt".to_owned()];
+    args.extend(caller.call_arg().map(str::to_owned));
+    args
+}
+
+/// `pyjit_abi` and the exported `pyjit_entry`, which calls the entry
+/// function `name` with the argument slots (at depth 0 in a program that
+/// counts it).
+pub(crate) fn entry_wrapper(name: &str, counted: bool, params: &[Type], ret: Type) -> String {
+    let mut args = vec!["rt".to_owned()];
+    if counted {
+        args.push("0".to_owned());
+    }
     for (i, &ty) in params.iter().enumerate() {
         args.push(format!("args[{i}].{}", value_field(ty)));
     }

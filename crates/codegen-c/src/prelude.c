@@ -804,14 +804,14 @@ static void pj_write_f32(pj_rt *rt, float v) { rt->write_f32(rt->host, v); }
 
 /* ---- recursion --------------------------------------------------------- */
 
-/* Enter a function that is part of a call cycle: count the depth and watch
- * the stack, so deep recursion raises RecursionError instead of crashing. */
-static pj_i32 pj_enter(pj_rt *rt, pj_i32 line) {
+/* Enter a function that is part of a call cycle, below `depth` frames of
+ * such functions: watch the depth and the stack, so deep recursion raises
+ * RecursionError instead of crashing. The depth is an argument, passed on
+ * by every function (one more by these), so counting touches no memory. */
+static pj_i32 pj_enter(pj_rt *rt, pj_i64 depth, pj_i32 line) {
     char marker;
-    if (++rt->depth > rt->max_depth || (pj_u64)&marker < (pj_u64)rt->stack_limit) {
-        rt->depth--;
+    if (depth >= rt->max_depth || (pj_u64)&marker < (pj_u64)rt->stack_limit)
         return pj_raise(rt, PJ_RecursionError, line, "maximum recursion depth exceeded");
-    }
     return 0;
 }
 

@@ -15,7 +15,7 @@
 use std::ffi::{c_char, c_void};
 
 /// Bumped whenever a layout or a symbol below changes.
-pub const ABI_VERSION: i32 = 1;
+pub const ABI_VERSION: i32 = 2;
 
 /// The signature of `pyjit_entry`.
 pub type EntryFn = unsafe extern "C" fn(rt: *mut Rt, args: *const Value, ret: *mut Value) -> i32;
@@ -95,9 +95,8 @@ pub struct Rt {
     pub err_line: i32,
     /// The message, NUL-terminated.
     pub err_msg: [c_char; ERROR_MESSAGE_LEN],
-    /// Current depth of recursive compiled calls.
-    pub depth: i64,
-    /// `RecursionError` past this depth.
+    /// `RecursionError` past this many frames of recursive compiled
+    /// functions (compiled code passes the depth as an argument).
     pub max_depth: i64,
     /// `RecursionError` when the stack pointer goes below this address.
     pub stack_limit: *mut c_char,
@@ -194,7 +193,6 @@ typedef struct pj_rt {
     pj_i32 err_kind;
     pj_i32 err_line;
     char err_msg[256];
-    pj_i64 depth;
     pj_i64 max_depth;
     char *stack_limit;
     void *host;
@@ -205,7 +203,7 @@ typedef struct pj_rt {
     void (*write_f32)(void *host, float value);
 } pj_rt;
 
-#define PJ_ABI_VERSION 1
+#define PJ_ABI_VERSION 2
 #define PJ_MEMINFO_SIZE 16
 #define PJ_ERROR_MESSAGE_LEN 256
 #define PJ_ZeroDivisionError 1
@@ -250,7 +248,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = dir.path().join("layout.c");
         let program = format!(
-            "{C_HEADER}\nint printf(const char *, ...);\n#define OFF(T, F) ((long)&((T *)0)->F)\nint main(void) {{ printf(\"%ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld\\n\", (long)sizeof(pj_array), OFF(pj_array, owner), (long)sizeof(pj_value), (long)sizeof(pj_rt), OFF(pj_rt, err_line), OFF(pj_rt, err_msg), OFF(pj_rt, depth), OFF(pj_rt, stack_limit), OFF(pj_rt, host), OFF(pj_rt, alloc), OFF(pj_rt, write), OFF(pj_rt, write_f32)); return 0; }}\n"
+            "{C_HEADER}\nint printf(const char *, ...);\n#define OFF(T, F) ((long)&((T *)0)->F)\nint main(void) {{ printf(\"%ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld\\n\", (long)sizeof(pj_array), OFF(pj_array, owner), (long)sizeof(pj_value), (long)sizeof(pj_rt), OFF(pj_rt, err_line), OFF(pj_rt, err_msg), OFF(pj_rt, max_depth), OFF(pj_rt, stack_limit), OFF(pj_rt, host), OFF(pj_rt, alloc), OFF(pj_rt, write), OFF(pj_rt, write_f32)); return 0; }}\n"
         );
         std::fs::write(&c, program).unwrap();
         let exe = dir.path().join("layout");
@@ -276,7 +274,7 @@ mod tests {
                 size_of::<Rt>(),
                 offset_of!(Rt, err_line),
                 offset_of!(Rt, err_msg),
-                offset_of!(Rt, depth),
+                offset_of!(Rt, max_depth),
                 offset_of!(Rt, stack_limit),
                 offset_of!(Rt, host),
                 offset_of!(Rt, alloc),

@@ -44,13 +44,12 @@ pub struct Host {
 }
 
 impl Rt {
-    /// A runtime record for one call: no error yet, depth zero.
+    /// A runtime record for one call: no error yet.
     pub fn new(host: Host, max_depth: i64, stack_limit: *mut c_char) -> Rt {
         Rt {
             err_kind: 0,
             err_line: 0,
             err_msg: [0; ERROR_MESSAGE_LEN],
-            depth: 0,
             max_depth,
             stack_limit,
             host: host.context,
