@@ -397,6 +397,17 @@ impl Function {
         result.expect("made with a result")
     }
 
+    /// Move a placed instruction to the end of `block`; its value keeps
+    /// its definition (the caller keeps every use dominated by it).
+    pub fn move_to_end(&mut self, inst: InstId, block: BlockId) {
+        let from = self.insts[inst.index()]
+            .block
+            .take()
+            .unwrap_or_else(|| panic!("{inst} is not placed"));
+        self.block_mut(from).insts.retain(|&i| i != inst);
+        self.place_at_end(block, inst);
+    }
+
     /// Take an instruction out of its block; its value becomes detached.
     pub fn remove_inst(&mut self, inst: InstId) {
         if let Some(block) = self.insts[inst.index()].block.take() {

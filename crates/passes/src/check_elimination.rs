@@ -2,26 +2,33 @@
 //! of negative indices) that a loop's ranges prove unnecessary.
 //!
 //! Needs typed SSA (phis, and `index` instructions separate from the loads
-//! and stores they guard). For each loop, innermost first, it looks at the
-//! checked `index` instructions directly in it (not in an inner loop) whose
-//! index is `base + c` for a constant `c` and a base that is either
-//! constant, defined outside the loop, or an induction variable of a
-//! `for ... in range(start, stop, step)` loop with a constant step. Such a
-//! variable is the loop's phi stepping by `step` next to the trip counter
-//! of `range_len(start, stop, step)`; in the loop body it lies in
-//! `[start, stop - 1]` (or `[stop + 1, start]` counting down), whether or
-//! not the loop breaks early.
+//! and stores they guard). It looks at every loop's checked `index`
+//! instructions (those directly in it, not in an inner loop) whose index
+//! is `base + c` for a constant `c` and a base that is either constant,
+//! defined outside the loop, or an induction variable of a `for ... in
+//! range(start, stop, step)` loop with a constant step, that loop or one
+//! around it. Such a variable is the loop's phi stepping by `step` next to
+//! the trip counter of `range_len(start, stop, step)`; in the loop body it
+//! lies in `[start, stop - 1]` (or `[stop + 1, start]` counting down),
+//! whether or not the loop breaks early.
 //!
 //! - A check proven from facts known at compile time (`range(len(a))`
 //!   indexing `a[i]`, `range(1, len(a) - 1)` indexing `a[i + 1]`) is
 //!   dropped: the index instruction goes and its uses read the index.
-//! - A check that holds when some loop-invariant comparisons do
-//!   (`range(n)` indexing `a[i]` holds when `n <= len(a)`) is dropped in a
-//!   copy of the loop: the preheader evaluates the comparisons once and
+//! - A check that holds when some comparisons of values defined before the
+//!   loop do (`range(n)` indexing `a[i]` holds when `n <= len(a)`) is
+//!   dropped in a copy: a preheader evaluates the comparisons once and
 //!   runs the copy when all hold, the original (every check in place)
 //!   otherwise ([`crate::loops::version`]). The copy raises nothing the
 //!   original would not, and the original is the unchanged program, so
 //!   which `IndexError` is raised, and when, stays as it was.
+//! - The loop copied is the outermost one whose preheader can evaluate the
+//!   comparisons (every value they read is defined before it), within a
+//!   size limit. A loop nest indexing with the variables of its loops is
+//!   thus copied once, its fast copy a nest without checks, which the C
+//!   compiler vectorizes; guarded per inner loop, every outer iteration
+//!   would hold two inner loops, and it would not. Loops are copied inner
+//!   first, once each, and the copies are not looked at again.
 //!
 //! An `index` dominated by one of the same index on the same extent (`a[i]
 //! += x` reads and writes `a[i]`) goes first, whatever the loops.
@@ -35,6 +42,8 @@ use pyjit_ir::{
     BlockId, Cmp, Const, EdgeKind, Function, InstId, InstKind, Rules, Terminator, Type, ValueDef,
     ValueId,
 };
+use std::collections::BTreeMap;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::loops::{Loop, ensure_preheader, find_loops, version};
@@ -60,70 +69,109 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
     // only predecessor outside the loop is its preheader).
     let mut changed = crate::dce::remove_unreachable(func);
     changed |= drop_repeated_checks(func);
-    let mut done: FxHashSet<BlockId> = FxHashSet::default();
-    loop {
-        // Versioning adds blocks to the loops around the one versioned:
-        // find the loops again after each change.
-        let loops = find_loops(func);
-        let Some(index) = loops.iter().position(|l| !done.contains(&l.header)) else {
-            break;
-        };
-        let l = &loops[index];
-        done.insert(l.header);
-        // The checks of this loop, not of the loops inside it.
-        let inner: FxHashSet<BlockId> = loops[..index]
+    // Every loop is looked at before any is copied: the copies are never
+    // looked at, and each loop is copied at most once.
+    let loops = find_loops(func);
+    let facts: Vec<Facts> = loops.iter().map(|l| Facts::of(func, l)).collect();
+    let mut proven = Vec::new();
+    // The guarded checks by the loop whose preheader evaluates their guards.
+    let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
+    for (k, l) in loops.iter().enumerate() {
+        // This loop, then the loops around it, innermost first (`loops`
+        // lists inner loops before the loops holding them).
+        let chain: Vec<usize> = std::iter::once(k)
+            .chain((k + 1..loops.len()).filter(|&m| l.blocks.is_subset(&loops[m].blocks)))
+            .collect();
+        let inner: FxHashSet<BlockId> = loops[..k]
             .iter()
             .filter(|m| m.blocks.is_subset(&l.blocks))
             .flat_map(|m| m.blocks.iter().copied())
             .collect();
-        let checks: Vec<InstId> = l
+        let checks = l
             .blocks
             .iter()
             .filter(|b| !inner.contains(b))
             .flat_map(|&b| func.insts(b).to_vec())
-            .filter(|&i| matches!(func.inst(i).kind, InstKind::Index { .. }))
-            .collect();
-        if checks.is_empty() {
-            continue;
-        }
-        let facts = Facts::of(func, l);
-        let mut proven = Vec::new();
-        let mut guarded: Vec<(InstId, Vec<Guard>)> = Vec::new();
+            .filter(|&i| matches!(func.inst(i).kind, InstKind::Index { .. }));
         for inst in checks {
-            match facts.check(func, inst) {
+            match verdict(
+                func,
+                &chain.iter().map(|&m| &facts[m]).collect::<Vec<_>>(),
+                inst,
+            ) {
                 Verdict::Proven => proven.push(inst),
-                Verdict::Guarded(guards) => guarded.push((inst, guards)),
+                Verdict::Guarded(guards) => {
+                    if let Some(target) = hoist_target(func, &loops, &chain, &guards) {
+                        let group = groups.entry(target).or_default();
+                        group.checks.push(inst);
+                        group.guards.extend(guards);
+                    }
+                }
                 Verdict::Unknown => {}
             }
         }
-        changed |= !proven.is_empty();
-        drop_checks(func, &proven);
-        let size: usize = l.blocks.iter().map(|&b| func.insts(b).len()).sum();
-        if guarded.is_empty() || size > MAX_VERSIONED_INSTS {
-            continue;
+    }
+    changed |= !proven.is_empty();
+    drop_checks(func, &proven);
+    // Inner loops first: a loop's copy then holds its inner loops as they
+    // finally are, and the checks of a group further out that an inner
+    // loop's copy duplicated are followed into it.
+    let mut pending: Vec<(BlockId, Group)> = groups
+        .into_iter()
+        .map(|(k, group)| (loops[k].header, group))
+        .collect();
+    for g in 0..pending.len() {
+        let header = pending[g].0;
+        let l = find_loops(func)
+            .into_iter()
+            .find(|l| l.header == header)
+            .expect("versioning keeps the loops around the copied one");
+        let pre = ensure_preheader(func, &l);
+        let guard = materialize(func, pre, pending[g].1.guards.iter());
+        let copy = version(func, &l, pre, guard);
+        let copied = |inst: &InstId| {
+            let result = func.inst(*inst).result?;
+            func.defining_inst(*copy.values.get(&result)?)
+        };
+        let dropped: Vec<InstId> = pending[g].1.checks.iter().filter_map(copied).collect();
+        for (_, later) in &mut pending[g + 1..] {
+            let more: Vec<InstId> = later.checks.iter().filter_map(copied).collect();
+            later.checks.extend(more);
         }
-        let pre = ensure_preheader(func, l);
-        let guard = facts.materialize(func, pre, guarded.iter().flat_map(|(_, g)| g));
-        let copy = version(func, l, pre, guard);
-        // The copy, and the inner loops in it, were looked at as the
-        // originals were; looking again would version the inner loops once
-        // more for every loop around them.
-        for (original, copied) in &copy.blocks {
-            if done.contains(original) {
-                done.insert(*copied);
-            }
-        }
-        let copies: Vec<InstId> = guarded
-            .iter()
-            .filter_map(|(inst, _)| {
-                let result = func.inst(*inst).result?;
-                func.defining_inst(copy.values[&result])
-            })
-            .collect();
-        drop_checks(func, &copies);
+        drop_checks(func, &dropped);
         changed = true;
     }
     Ok(PassReport::changed(changed))
+}
+
+/// Checks dropped together in the copy of one loop, and the guards that
+/// choose the copy.
+#[derive(Default)]
+struct Group {
+    checks: Vec<InstId>,
+    guards: Vec<Guard>,
+}
+
+/// The outermost loop of `chain` (a loop and the loops around it,
+/// innermost first) whose preheader can evaluate `guards` once for the
+/// checks they guard: every value the guards read is defined outside it,
+/// so it has the value the check sees, and it is small enough to copy.
+fn hoist_target(
+    func: &Function,
+    loops: &[Loop],
+    chain: &[usize],
+    guards: &[Guard],
+) -> Option<usize> {
+    let mut target = None;
+    for &m in chain {
+        let l = &loops[m];
+        let size: usize = l.blocks.iter().map(|&b| func.insts(b).len()).sum();
+        if size > MAX_VERSIONED_INSTS || !guards.iter().all(|g| g.invariant_in(func, l)) {
+            break;
+        }
+        target = Some(m);
+    }
+    target
 }
 
 /// Drop each `index` that an `index` of the same value on the same extent
@@ -201,6 +249,17 @@ enum Operand {
     Const(i64),
 }
 
+impl Operand {
+    /// `v` as an operand: an array's extent as such (any read of it has
+    /// the same value, shapes never change), else the value.
+    fn of(func: &Function, v: ValueId) -> Operand {
+        match dim_of(func, v) {
+            Some((array, axis)) => Operand::Dim(array, axis),
+            None => Operand::Value(v),
+        }
+    }
+}
+
 /// A comparison of `int64`s that must hold before the loop.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Guard {
@@ -221,6 +280,18 @@ impl Guard {
         match self {
             Guard::AtLeast { value, .. } => (Operand::Value(value), None),
             Guard::AtMost { value, extent, .. } => (value, Some(extent)),
+        }
+    }
+
+    /// Whether every value the guard reads is defined outside `l`.
+    fn invariant_in(self, func: &Function, l: &Loop) -> bool {
+        let operand = |o: Operand| match o {
+            Operand::Value(v) | Operand::Dim(v, _) => l.is_invariant(func, v),
+            Operand::Const(_) => true,
+        };
+        match self {
+            Guard::AtLeast { value, .. } => l.is_invariant(func, value),
+            Guard::AtMost { value, extent, .. } => operand(value) && operand(extent),
         }
     }
 
@@ -362,152 +433,155 @@ impl Facts {
         Some((init?, by?))
     }
 
-    /// What is known of the check `inst`.
-    fn check(&self, func: &Function, inst: InstId) -> Verdict {
-        let InstKind::Index { index, extent, .. } = func.inst(inst).kind else {
-            return Verdict::Unknown;
-        };
-        let Some(extent) = self.invariant_operand(func, extent) else {
-            return Verdict::Unknown;
-        };
-        let (base, offset) = linear(func, index);
-        let in_body = self.body.is_some_and(|body| {
-            func.inst(inst)
-                .block
-                .is_some_and(|b| func.dominates(body, b))
-        });
-        let Some(base) = base else {
-            // A constant index.
-            if offset < 0 {
-                return Verdict::Unknown;
-            }
-            return Verdict::Guarded(vec![Guard::AtMost {
-                value: Operand::Const(offset),
-                extent,
-                k: 1,
-            }]);
-        };
-        if let (true, Some(iv)) = (in_body, self.inductions.get(&base)) {
-            // The variable lies in [low, high]: the check holds when
-            // low + offset >= 0 and high + offset < extent.
-            let (low_bound, high_bound) = if iv.step > 0 {
-                // [start, stop - 1]
-                (Bound::At(iv.start), Bound::Below(iv.stop))
-            } else {
-                // [stop + 1, start]
-                (Bound::Above(iv.stop), Bound::At(iv.start))
-            };
-            let mut guards = Vec::new();
-            match low_bound.non_negative(func, offset) {
-                Some(true) => {}
-                Some(false) => return Verdict::Unknown,
-                None => guards.push(low_bound.guard_non_negative(offset)),
-            }
-            if !high_bound.proven_below(func, offset, extent) {
-                guards.push(high_bound.guard_below(offset, extent));
-            }
-            return if guards.is_empty() {
-                Verdict::Proven
-            } else {
-                Verdict::Guarded(guards)
-            };
-        }
-        if self.l.is_invariant(func, base) {
-            // base + offset in [0, extent).
-            return Verdict::Guarded(vec![
-                Bound::At(base).guard_non_negative(offset),
-                Bound::At(base).guard_below(offset, extent),
-            ]);
-        }
-        Verdict::Unknown
-    }
-
-    /// `v` as an operand of a guard: a value defined before the loop, or
-    /// an extent of an array defined before it.
+    /// `v` as an operand of a guard: an extent of an array defined before
+    /// the loop (wherever the extent was read), or a value defined before
+    /// the loop.
     fn invariant_operand(&self, func: &Function, v: ValueId) -> Option<Operand> {
-        if self.l.is_invariant(func, v) {
-            return Some(Operand::Value(v));
-        }
-        match kind_of(func, v) {
-            Some(&InstKind::Dim { array, axis }) if self.l.is_invariant(func, array) => {
+        match dim_of(func, v) {
+            Some((array, axis)) if self.l.is_invariant(func, array) => {
                 Some(Operand::Dim(array, axis))
             }
+            _ if self.l.is_invariant(func, v) => Some(Operand::Value(v)),
             _ => None,
         }
     }
 
-    /// The conjunction of `guards` (the strongest of each key), computed
-    /// at the end of the preheader `pre`.
-    fn materialize<'a>(
-        &self,
-        func: &mut Function,
-        pre: BlockId,
-        guards: impl Iterator<Item = &'a Guard>,
-    ) -> ValueId {
-        let mut strongest: Vec<Guard> = Vec::new();
-        for &guard in guards {
-            match strongest.iter_mut().find(|g| g.key() == guard.key()) {
-                Some(g) => {
-                    if guard.implies(*g) {
-                        *g = guard;
-                    }
-                }
-                None => strongest.push(guard),
-            }
-        }
-        let span = func.block(pre).term_span;
-        let mut dims: FxHashMap<(ValueId, u8), ValueId> = FxHashMap::default();
-        let mut operand = |func: &mut Function, o: Operand| match o {
-            Operand::Value(v) => v,
-            Operand::Dim(array, axis) => *dims.entry((array, axis)).or_insert_with(|| {
-                func.append(pre, InstKind::Dim { array, axis }, Type::INT, span)
-            }),
-            Operand::Const(c) => func.append(pre, InstKind::Const(Const::Int(c)), Type::INT, span),
-        };
-        let mut all: Option<ValueId> = None;
-        for guard in strongest {
-            // |constants| < 2**31 and extents <= 2**62: nothing overflows.
-            let (op, lhs, rhs) = match guard {
-                Guard::AtLeast { value, min } => {
-                    (Cmp::Ge, value, operand(func, Operand::Const(min)))
-                }
-                Guard::AtMost { value, extent, k } => {
-                    let value = operand(func, value);
-                    let extent = operand(func, extent);
-                    match k {
-                        0 => (Cmp::Le, value, extent),
-                        1 => (Cmp::Lt, value, extent),
-                        _ => {
-                            let k = operand(func, Operand::Const(k));
-                            let bound = func.append(
-                                pre,
-                                int_binary(BinOp::Sub, extent, k),
-                                Type::INT,
-                                span,
-                            );
-                            (Cmp::Le, value, bound)
-                        }
-                    }
-                }
-            };
-            let holds = func.append(pre, InstKind::Compare { op, lhs, rhs }, Type::BOOL, span);
-            all = Some(match all {
-                None => holds,
-                Some(acc) => func.append(
-                    pre,
-                    InstKind::Binary {
-                        op: BinOp::BitAnd,
-                        rules: Rules::Python,
-                        lhs: acc,
-                        rhs: holds,
-                    },
-                    Type::BOOL,
-                    span,
-                ),
-            });
-        }
-        all.expect("a versioned loop has a guard")
+    /// Whether `inst` is in the range's body, where its variables are in
+    /// range.
+    fn in_body(&self, func: &Function, inst: InstId) -> bool {
+        self.body.is_some_and(|body| {
+            func.inst(inst)
+                .block
+                .is_some_and(|b| func.dominates(body, b))
+        })
     }
+}
+
+/// What is known of the check `inst`, in the innermost loop of `chain`
+/// (its facts, then those of the loops around it): an index that is a
+/// range variable of any of them, plus a constant, lies in that range.
+fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
+    let InstKind::Index { index, extent, .. } = func.inst(inst).kind else {
+        return Verdict::Unknown;
+    };
+    let own = chain[0];
+    let Some(extent) = own.invariant_operand(func, extent) else {
+        return Verdict::Unknown;
+    };
+    let (base, offset) = linear(func, index);
+    let Some(base) = base else {
+        // A constant index.
+        if offset < 0 {
+            return Verdict::Unknown;
+        }
+        return Verdict::Guarded(vec![Guard::AtMost {
+            value: Operand::Const(offset),
+            extent,
+            k: 1,
+        }]);
+    };
+    let range = chain.iter().find_map(|facts| {
+        Some(*facts.inductions.get(&base)?).filter(|_| facts.in_body(func, inst))
+    });
+    if let Some(iv) = range {
+        // The variable lies in [low, high]: the check holds when
+        // low + offset >= 0 and high + offset < extent.
+        let (low_bound, high_bound) = if iv.step > 0 {
+            // [start, stop - 1]
+            (Bound::At(iv.start), Bound::Below(iv.stop))
+        } else {
+            // [stop + 1, start]
+            (Bound::Above(iv.stop), Bound::At(iv.start))
+        };
+        let mut guards = Vec::new();
+        match low_bound.non_negative(func, offset) {
+            Some(true) => {}
+            Some(false) => return Verdict::Unknown,
+            None => guards.push(low_bound.guard_non_negative(offset)),
+        }
+        if !high_bound.proven_below(func, offset, extent) {
+            guards.push(high_bound.guard_below(func, offset, extent));
+        }
+        return if guards.is_empty() {
+            Verdict::Proven
+        } else {
+            Verdict::Guarded(guards)
+        };
+    }
+    if own.l.is_invariant(func, base) {
+        // base + offset in [0, extent).
+        return Verdict::Guarded(vec![
+            Bound::At(base).guard_non_negative(offset),
+            Bound::At(base).guard_below(func, offset, extent),
+        ]);
+    }
+    Verdict::Unknown
+}
+
+/// The conjunction of `guards` (the strongest of each key), computed at
+/// the end of the preheader `pre`.
+fn materialize<'a>(
+    func: &mut Function,
+    pre: BlockId,
+    guards: impl Iterator<Item = &'a Guard>,
+) -> ValueId {
+    let mut strongest: Vec<Guard> = Vec::new();
+    for &guard in guards {
+        match strongest.iter_mut().find(|g| g.key() == guard.key()) {
+            Some(g) => {
+                if guard.implies(*g) {
+                    *g = guard;
+                }
+            }
+            None => strongest.push(guard),
+        }
+    }
+    let span = func.block(pre).term_span;
+    let mut dims: FxHashMap<(ValueId, u8), ValueId> = FxHashMap::default();
+    let mut operand = |func: &mut Function, o: Operand| match o {
+        Operand::Value(v) => v,
+        Operand::Dim(array, axis) => *dims
+            .entry((array, axis))
+            .or_insert_with(|| func.append(pre, InstKind::Dim { array, axis }, Type::INT, span)),
+        Operand::Const(c) => func.append(pre, InstKind::Const(Const::Int(c)), Type::INT, span),
+    };
+    let mut all: Option<ValueId> = None;
+    for guard in strongest {
+        // |constants| < 2**31 and extents <= 2**62: nothing overflows.
+        let (op, lhs, rhs) = match guard {
+            Guard::AtLeast { value, min } => (Cmp::Ge, value, operand(func, Operand::Const(min))),
+            Guard::AtMost { value, extent, k } => {
+                let value = operand(func, value);
+                let extent = operand(func, extent);
+                match k {
+                    0 => (Cmp::Le, value, extent),
+                    1 => (Cmp::Lt, value, extent),
+                    _ => {
+                        let k = operand(func, Operand::Const(k));
+                        let bound =
+                            func.append(pre, int_binary(BinOp::Sub, extent, k), Type::INT, span);
+                        (Cmp::Le, value, bound)
+                    }
+                }
+            }
+        };
+        let holds = func.append(pre, InstKind::Compare { op, lhs, rhs }, Type::BOOL, span);
+        all = Some(match all {
+            None => holds,
+            Some(acc) => func.append(
+                pre,
+                InstKind::Binary {
+                    op: BinOp::BitAnd,
+                    rules: Rules::Python,
+                    lhs: acc,
+                    rhs: holds,
+                },
+                Type::BOOL,
+                span,
+            ),
+        });
+    }
+    all.expect("a versioned loop has a guard")
 }
 
 /// One end of a range variable's interval.
@@ -570,11 +644,11 @@ impl Bound {
 
     /// The guard `bound + offset < extent`, as `value < extent - (offset +
     /// shift)`.
-    fn guard_below(self, offset: i64, extent: Operand) -> Guard {
+    fn guard_below(self, func: &Function, offset: i64, extent: Operand) -> Guard {
         let (v, shift) = self.value_and_shift();
         // `v + offset + shift < extent` is `v <= extent - (offset + shift + 1)`.
         Guard::AtMost {
-            value: Operand::Value(v),
+            value: Operand::of(func, v),
             extent,
             k: offset + shift + 1,
         }

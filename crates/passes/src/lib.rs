@@ -16,6 +16,7 @@ use pyjit_ir::{BlockId, Function, InstKind, Program};
 pub mod check_elimination;
 pub mod const_fold;
 pub mod dce;
+pub mod licm;
 pub mod loops;
 pub mod phi_elimination;
 pub mod type_inference;
@@ -94,6 +95,17 @@ pub static PIPELINE: &[Pass] = &[
         name: "value-ranges",
         summary: "drop zero-division and math.sqrt checks that float ranges prove unnecessary",
         run: value_ranges::run,
+        needs: Phase::Typed,
+        phase_after: Phase::Typed,
+    },
+    // After constant folding, so that the constants of a loop go with the
+    // arithmetic using them. Before check elimination, which evaluates a
+    // guard before the outermost loop whose values it reads are defined
+    // before it: hoisted, an inner loop's bound is one of those.
+    Pass {
+        name: "licm",
+        summary: "move loop-invariant instructions that cannot raise to the loop's preheader",
+        run: licm::run,
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
