@@ -310,13 +310,19 @@ impl<'a> FnEmitter<'a> {
                 rhs,
             } => {
                 let v = v();
-                let op = ops::arithmetic(
-                    *op,
-                    *rules == Rules::NumPy,
-                    self.scalar(*lhs),
-                    &lhs.to_string(),
-                    &rhs.to_string(),
-                );
+                let op = if *rules == Rules::NoWrap {
+                    // Proven to fit: signed arithmetic, which gcc assumes
+                    // never overflows.
+                    ops::exact_arithmetic(*op, &lhs.to_string(), &rhs.to_string())
+                } else {
+                    ops::arithmetic(
+                        *op,
+                        *rules == Rules::NumPy,
+                        self.scalar(*lhs),
+                        &lhs.to_string(),
+                        &rhs.to_string(),
+                    )
+                };
                 self.c_op(inst, v, op);
             }
             InstKind::Compare { op, lhs, rhs } => {

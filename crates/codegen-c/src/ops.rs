@@ -77,6 +77,18 @@ pub(crate) fn arithmetic(op: BinOp, numpy: bool, operand: Scalar, a: &str, b: &s
     }
 }
 
+/// `a op b` on integers whose result is proven to fit (the IR's
+/// `Rules::NoWrap`): plain signed C arithmetic.
+pub(crate) fn exact_arithmetic(op: BinOp, a: &str, b: &str) -> COp {
+    let symbol = match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        _ => unreachable!("the verifier allows nowrap on add, sub and mul only"),
+    };
+    COp::Expr(format!("({a} {symbol} {b})"))
+}
+
 /// `-a`, `~a`, `not a` for a value of type `s`.
 pub(crate) fn unary(op: UnaryOp, s: Scalar, a: &str) -> String {
     match (op, s) {

@@ -24,6 +24,13 @@ pub enum Rules {
     Python,
     /// NumPy's scalar arithmetic.
     NumPy,
+    /// Python's rules on `int`s, with the result proven to fit (a pass
+    /// showed the operands' ranges keep it in range): the same value, but
+    /// C may compute it with signed arithmetic, which the C compiler
+    /// assumes never overflows. A range loop's variable stepped this way
+    /// is an affine induction variable to gcc, whose addresses it can then
+    /// analyse and vectorize. Only on `add`, `sub` and `mul` of integers.
+    NoWrap,
 }
 
 /// A comparison. `ULt` compares two `int64` as unsigned numbers; range

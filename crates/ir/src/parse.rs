@@ -756,13 +756,13 @@ impl Body {
                 arg: cur.value()?,
             }
         } else if let Some(op) = binop
-            && matches!(suffix, None | Some("np"))
+            && matches!(suffix, None | Some("np" | "nowrap"))
         {
             let (lhs, rhs) = two(cur)?;
-            let rules = if suffix.is_some() {
-                Rules::NumPy
-            } else {
-                Rules::Python
+            let rules = match suffix {
+                Some("np") => Rules::NumPy,
+                Some(_) => Rules::NoWrap,
+                None => Rules::Python,
             };
             InstKind::Binary {
                 op,

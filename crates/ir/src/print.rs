@@ -144,8 +144,12 @@ pub fn inst_text(func: &Function, inst: InstId) -> String {
             lhs,
             rhs,
         } => {
-            let np = if *rules == Rules::NumPy { ".np" } else { "" };
-            format!("{}{np} {lhs}, {rhs}", binop_name(*op))
+            let suffix = match rules {
+                Rules::Python => "",
+                Rules::NumPy => ".np",
+                Rules::NoWrap => ".nowrap",
+            };
+            format!("{}{suffix} {lhs}, {rhs}", binop_name(*op))
         }
         InstKind::Compare { op, lhs, rhs } => format!("{} {lhs}, {rhs}", op.name()),
         InstKind::Select {

@@ -18,7 +18,8 @@ use pyjit_frontend::types::Kind;
 use crate::entities::{InstId, ValueId};
 use crate::function::Function;
 use crate::inst::{
-    AllocKind, Builtin, Cmp, Const, Fill, InstKind, OutOfRange, PrintPiece, binop_name, math_name,
+    AllocKind, Builtin, Cmp, Const, Fill, InstKind, OutOfRange, PrintPiece, Rules, binop_name,
+    math_name,
 };
 use crate::types::{Scalar, Type};
 
@@ -107,12 +108,25 @@ pub fn result_type_with(
                 Err(format!("`{name}` needs {needs}, found {}", show(*arg)))
             }
         }
-        InstKind::Binary { op, lhs, rhs, .. } => {
+        InstKind::Binary {
+            op,
+            rules,
+            lhs,
+            rhs,
+        } => {
             let (l, r) = (type_of(*lhs), type_of(*rhs));
             let found = || format!("found {} and {}", show(*lhs), show(*rhs));
             let (Some(s), true) = (l.scalar(), l == r) else {
                 return Err(format!("`{name}` needs operands of one type, {}", found()));
             };
+            if *rules == Rules::NoWrap
+                && !(matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul) && s.kind() == Kind::Int)
+            {
+                return Err(format!(
+                    "`{name}.nowrap` is only for adding, subtracting and multiplying integers, {}",
+                    found()
+                ));
+            }
             let (ok, needs) = match op {
                 BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
                     (s.is_integral(), "integers or bools")
@@ -429,7 +443,6 @@ mod tests {
 
     use super::*;
     use crate::entities::FuncRef;
-    use crate::inst::Rules;
     use crate::types::ArrayType;
 
     const I64: Type = Type::INT;
@@ -467,6 +480,34 @@ mod tests {
             lhs: v[0],
             rhs: v[1],
         }
+    }
+
+    #[test]
+    fn nowrap_is_only_for_integer_addition_subtraction_and_multiplication() {
+        let nowrap = |op| {
+            move |v: &[ValueId]| InstKind::Binary {
+                op,
+                rules: Rules::NoWrap,
+                lhs: v[0],
+                rhs: v[1],
+            }
+        };
+        check(&[I64, I64], nowrap(BinOp::Add), expect!["int64"]);
+        check(&[I32, I32], nowrap(BinOp::Mul), expect!["int32"]);
+        check(
+            &[F64, F64],
+            nowrap(BinOp::Add),
+            expect![
+                "error: `add.nowrap` is only for adding, subtracting and multiplying integers, found v0: float64 and v1: float64"
+            ],
+        );
+        check(
+            &[I64, I64],
+            nowrap(BinOp::FloorDiv),
+            expect![
+                "error: `floordiv.nowrap` is only for adding, subtracting and multiplying integers, found v0: int64 and v1: int64"
+            ],
+        );
     }
 
     #[test]

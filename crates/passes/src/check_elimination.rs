@@ -30,6 +30,13 @@
 //!   would hold two inner loops, and it would not. Loops are copied inner
 //!   first, once each, and the copies are not looked at again.
 //!
+//! - A range variable whose interval a proof or a guard bounds (both
+//!   ends, with extents of at most 2**62 and offsets below 2**31) steps
+//!   without wrapping: its `add` becomes `add.nowrap` (in the copy, for a
+//!   guard). C computes it with signed arithmetic, which gcc assumes does
+//!   not overflow, and only then treats the variable as affine and
+//!   vectorizes loops indexing with it (jacobi's inner loop was not).
+//!
 //! An `index` dominated by one of the same index on the same extent (`a[i]
 //! += x` reads and writes `a[i]`) goes first, whatever the loops.
 //!
@@ -74,6 +81,8 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
     let loops = find_loops(func);
     let facts: Vec<Facts> = loops.iter().map(|l| Facts::of(func, l)).collect();
     let mut proven = Vec::new();
+    // Range variables the proven checks bound: their steps cannot wrap.
+    let mut bounded = Vec::new();
     // The guarded checks by the loop whose preheader evaluates their guards.
     let mut groups: BTreeMap<usize, Group> = BTreeMap::new();
     for (k, l) in loops.iter().enumerate() {
@@ -99,12 +108,16 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
                 &chain.iter().map(|&m| &facts[m]).collect::<Vec<_>>(),
                 inst,
             ) {
-                Verdict::Proven => proven.push(inst),
-                Verdict::Guarded(guards) => {
+                Verdict::Proven(variable) => {
+                    proven.push(inst);
+                    bounded.extend(variable);
+                }
+                Verdict::Guarded(guards, variable) => {
                     if let Some(target) = hoist_target(func, &loops, &chain, &guards) {
                         let group = groups.entry(target).or_default();
                         group.checks.push(inst);
                         group.guards.extend(guards);
+                        group.bounded.extend(variable);
                     }
                 }
                 Verdict::Unknown => {}
@@ -113,6 +126,9 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
     }
     changed |= !proven.is_empty();
     drop_checks(func, &proven);
+    for &variable in &bounded {
+        mark_steps_nowrap(func, variable);
+    }
     // Inner loops first: a loop's copy then holds its inner loops as they
     // finally are, and the checks of a group further out that an inner
     // loop's copy duplicated are followed into it.
@@ -134,22 +150,73 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
             func.defining_inst(*copy.values.get(&result)?)
         };
         let dropped: Vec<InstId> = pending[g].1.checks.iter().filter_map(copied).collect();
+        // A variable of a loop outside the copy is not copied, and stays
+        // as it was: the guard says nothing of the original.
+        let bounded: Vec<ValueId> = pending[g]
+            .1
+            .bounded
+            .iter()
+            .filter_map(|v| copy.values.get(v).copied())
+            .collect();
         for (_, later) in &mut pending[g + 1..] {
             let more: Vec<InstId> = later.checks.iter().filter_map(copied).collect();
             later.checks.extend(more);
+            let more: Vec<ValueId> = later
+                .bounded
+                .iter()
+                .filter_map(|v| copy.values.get(v).copied())
+                .collect();
+            later.bounded.extend(more);
         }
         drop_checks(func, &dropped);
+        for variable in bounded {
+            mark_steps_nowrap(func, variable);
+        }
         changed = true;
     }
     Ok(PassReport::changed(changed))
 }
 
-/// Checks dropped together in the copy of one loop, and the guards that
-/// choose the copy.
+/// Checks dropped together in the copy of one loop, the guards that
+/// choose the copy, and the range variables the guards bound there.
 #[derive(Default)]
 struct Group {
     checks: Vec<InstId>,
     guards: Vec<Guard>,
+    bounded: Vec<ValueId>,
+}
+
+/// Mark the steps of the range variable `phi` (`phi + step` along its
+/// loop's back edges) as never wrapping: a proof or a guard bounds the
+/// variable within `[-2**31, 2**62 + 2**31]` on every iteration, and the
+/// step is below 2**31 in magnitude, so the next value fits too. In C the
+/// step is then signed arithmetic, and the variable an affine induction
+/// variable that gcc can vectorize over.
+fn mark_steps_nowrap(func: &mut Function, phi: ValueId) {
+    let Some(InstKind::Phi { incoming }) = kind_of(func, phi).cloned() else {
+        return;
+    };
+    let Some(header) = func.defining_inst(phi).and_then(|i| func.inst(i).block) else {
+        return;
+    };
+    for (from, v) in incoming {
+        if !func.dominates(header, from) {
+            continue;
+        }
+        let Some(inst) = func.defining_inst(v) else {
+            continue;
+        };
+        if let InstKind::Binary {
+            op: BinOp::Add,
+            rules: rules @ Rules::Python,
+            lhs,
+            rhs,
+        } = func.inst_kind_mut(inst)
+            && (*lhs == phi || *rhs == phi)
+        {
+            *rules = Rules::NoWrap;
+        }
+    }
 }
 
 /// The outermost loop of `chain` (a loop and the loops around it,
@@ -229,12 +296,13 @@ fn drop_checks(func: &mut Function, checks: &[InstId]) {
     func.map_uses(|v| replace.get(&v).copied().unwrap_or(v));
 }
 
-/// What is known of a check.
+/// What is known of a check, and the range variable (with a small step)
+/// whose interval the knowledge bounds, if it came from one.
 enum Verdict {
     /// It never raises.
-    Proven,
+    Proven(Option<ValueId>),
     /// It never raises when these hold.
-    Guarded(Vec<Guard>),
+    Guarded(Vec<Guard>, Option<ValueId>),
     /// Nothing.
     Unknown,
 }
@@ -474,11 +542,14 @@ fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
         if offset < 0 {
             return Verdict::Unknown;
         }
-        return Verdict::Guarded(vec![Guard::AtMost {
-            value: Operand::Const(offset),
-            extent,
-            k: 1,
-        }]);
+        return Verdict::Guarded(
+            vec![Guard::AtMost {
+                value: Operand::Const(offset),
+                extent,
+                k: 1,
+            }],
+            None,
+        );
     };
     let range = chain.iter().find_map(|facts| {
         Some(*facts.inductions.get(&base)?).filter(|_| facts.in_body(func, inst))
@@ -502,18 +573,22 @@ fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
         if !high_bound.proven_below(func, offset, extent) {
             guards.push(high_bound.guard_below(func, offset, extent));
         }
+        let variable = small(iv.step).then_some(base);
         return if guards.is_empty() {
-            Verdict::Proven
+            Verdict::Proven(variable)
         } else {
-            Verdict::Guarded(guards)
+            Verdict::Guarded(guards, variable)
         };
     }
     if own.l.is_invariant(func, base) {
         // base + offset in [0, extent).
-        return Verdict::Guarded(vec![
-            Bound::At(base).guard_non_negative(offset),
-            Bound::At(base).guard_below(func, offset, extent),
-        ]);
+        return Verdict::Guarded(
+            vec![
+                Bound::At(base).guard_non_negative(offset),
+                Bound::At(base).guard_below(func, offset, extent),
+            ],
+            None,
+        );
     }
     Verdict::Unknown
 }

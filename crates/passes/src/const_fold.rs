@@ -327,7 +327,7 @@ fn fold_binary(
 /// apply to `int64` (Python's `int`); the prelude has no Python helper of
 /// `int32` for `/`, `//`, `%` and the shifts, so those are not folded.
 fn int_binary(op: BinOp, rules: Rules, s: Scalar, result: Scalar, a: i64, b: i64) -> Option<Const> {
-    let python = rules == Rules::Python;
+    let python = rules != Rules::NumPy;
     let narrow = s == Scalar::Int32;
     if op == BinOp::Div {
         // True division gives a float.
@@ -398,7 +398,7 @@ fn int_binary(op: BinOp, rules: Rules, s: Scalar, result: Scalar, a: i64, b: i64
 // ------------------------------------------------------------ floats
 
 fn f64_binary(op: BinOp, rules: Rules, a: f64, b: f64) -> Option<f64> {
-    let python = rules == Rules::Python;
+    let python = rules != Rules::NumPy;
     Some(match op {
         BinOp::Add => a + b,
         BinOp::Sub => a - b,

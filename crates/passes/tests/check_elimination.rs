@@ -91,7 +91,7 @@ fn a_range_over_the_length_needs_no_guard() {
             bb6:
                 v20 = const 1 : int64
                 v21 = add v10, v20 : int64
-                v22 = add v12, v5 : int64
+                v22 = add.nowrap v12, v5 : int64
                 jump bb3
             bb7:
                 ret v13
@@ -205,7 +205,7 @@ bb9:
             bb11:
                 v34 = const 1 : int64
                 v35 = add v25, v34 : int64
-                v36 = add v26, v3 : int64
+                v36 = add.nowrap v26, v3 : int64
                 jump bb2
             }
         "#]],
@@ -325,7 +325,7 @@ bb7:
             bb9:
                 v51 = const 1 : int64
                 v52 = add v35, v51 : int64
-                v53 = add v36, v7 : int64
+                v53 = add.nowrap v36, v7 : int64
                 jump bb2
             }
         "#]],
@@ -402,7 +402,7 @@ bb7:
             bb6:
                 v22 = const 1 : int64
                 v23 = add v12, v22 : int64
-                v24 = add v14, v7 : int64
+                v24 = add.nowrap v14, v7 : int64
                 jump bb3
             bb7:
                 ret v15
@@ -507,7 +507,7 @@ bb7:
             bb9:
                 v45 = const 1 : int64
                 v46 = add v35, v45 : int64
-                v47 = add v36, v6 : int64
+                v47 = add.nowrap v36, v6 : int64
                 jump bb2
             }
         "#]],
@@ -671,7 +671,7 @@ fn an_unchecked_index_loses_its_wraparound_too() {
             bb6:
                 v20 = const 1 : int64
                 v21 = add v10, v20 : int64
-                v22 = add v12, v5 : int64
+                v22 = add.nowrap v12, v5 : int64
                 jump bb3
             bb7:
                 ret v13
@@ -768,7 +768,7 @@ bb8:
                 br v23, bb2, bb5
             bb9:
                 v28 = add v20, v4 : int64
-                v29 = add v21, v4 : int64
+                v29 = add.nowrap v21, v4 : int64
                 jump bb8
             }
         "#]],
@@ -958,7 +958,7 @@ bb7:
             bb9:
                 v35 = const 1 : int64
                 v36 = add v27, v35 : int64
-                v37 = add v28, v7 : int64
+                v37 = add.nowrap v28, v7 : int64
                 jump bb2
             }
         "#]],
@@ -1048,7 +1048,7 @@ bb5:
                 v27 = load v0[v22] : float64
                 v28 = add v23, v27 : float64
                 v29 = add v21, v6 : int64
-                v30 = add v22, v6 : int64
+                v30 = add.nowrap v22, v6 : int64
                 jump bb7
             }
         "#]],
