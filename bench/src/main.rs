@@ -366,8 +366,8 @@ fn results_markdown(
         md += &format!("- pyjit {tier} tier: `{compiler}`.\n");
     }
     md += &format!(
-        "- Run time: the median of {} samples per implementation, each at least {} ms of calls, \
-         the implementations taking turns sample by sample; every result checked bit for bit \
+        "- Run time: the median of {} samples per implementation, each at least {} ms of calls \
+         after one untimed call, the implementations taking turns sample by sample; every result checked bit for bit \
          against C's first. \"opt. unchecked\" is the optimizing tier with \
          `Options {{ boundscheck: false, .. }}`.\n",
         settings.samples,

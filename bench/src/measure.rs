@@ -2,7 +2,10 @@
 //! least [`Settings::sample`], the implementations take turns sample by
 //! sample (round robin, starting one further each round, so that a slow
 //! phase of the machine falls on all of them alike), and the median
-//! sample, divided by its calls, is the time of one call.
+//! sample, divided by its calls, is the time of one call. Each sample (and
+//! the calibration) follows one untimed call, so that every column is
+//! timed warm: no page faults of new arrays, no cache emptied by the
+//! previous column's turn.
 
 use std::time::Duration;
 
@@ -61,14 +64,23 @@ pub fn medians(
     pristine: Option<&Inputs>,
     settings: Settings,
 ) -> Result<Vec<Duration>, String> {
+    // Every timing starts after one untimed call. Before calibrating, that
+    // call pays the page faults of freshly allocated arrays (a first call of
+    // jacobi2d on new zeroed memory took 5-9 ms against 0.45 ms warm, so one
+    // column got 4 calls per sample and another 30). Before each sample, it
+    // brings back into the cache the arrays the other columns' turns
+    // evicted, so that a column with few calls per sample is not charged a
+    // cold start that one with many calls spreads thin.
     let mut reps = Vec::with_capacity(callables.len());
     for (callable, inputs) in callables.iter().zip(inputs.iter_mut()) {
+        callable.time(inputs, 1, pristine)?;
         reps.push(calibrate(callable, inputs, pristine, settings.sample)?);
     }
     let mut samples = vec![Vec::with_capacity(settings.samples); callables.len()];
     for round in 0..settings.samples {
         for k in 0..callables.len() {
             let i = (round + k) % callables.len();
+            callables[i].time(&mut inputs[i], 1, pristine)?;
             let elapsed = callables[i].time(&mut inputs[i], reps[i], pristine)?;
             samples[i].push(elapsed.div_f64(reps[i] as f64));
         }
