@@ -110,6 +110,34 @@ def nested_rows(m, sums, rows, cols):
     return t
 
 
+def strided_clear(flags, start, step, n):
+    # A `while` loop's variable: guarded on start >= 0, 0 <= step <= 2**61
+    # and n <= len(flags); the checked original runs otherwise.
+    j = start
+    while j < n:
+        flags[j] = False
+        j += step
+    return j
+
+
+def count_up(a, n):
+    s = 0.0
+    k = 0
+    while n > k:
+        s += a[k]
+        k += 1
+    return s
+
+
+def up_to_and_including(a, last):
+    s = 0
+    k = 1
+    while k <= last:
+        s += a[k]
+        k += 2
+    return s
+
+
 # run: fill([0.0, 0.0, 0.0], 3) -> 3
 # after: [0.0, 2.0, 4.0], 3
 # run: fill([0.0, 0.0, 0.0], 4) -> raises IndexError: index 3 is out of bounds for axis 0 with size 3 (line 11)
@@ -165,3 +193,17 @@ def nested_rows(m, sums, rows, cols):
 # after: [[1.0, 2.0], [3.0, 4.0]], [4.0, 28.0], 3, 2
 # run: nested_rows([[1.0, 2.0], [3.0, 4.0]], [0.0], 2, 2) -> raises IndexError: index 1 is out of bounds for axis 0 with size 1 (line 109)
 # after: [[1.0, 2.0], [3.0, 4.0]], [4.0], 2, 2
+# run: strided_clear([True, True, True, True, True, True], 1, 2, 6) -> 7
+# after: [True, False, True, False, True, False], 1, 2, 6
+# run: strided_clear([True, True, True, True], 0, 3, 7) -> raises IndexError: index 6 is out of bounds for axis 0 with size 4 (line 118)
+# after: [False, True, True, False], 0, 3, 7
+# run: strided_clear([True, True, True, True], -2, 1, 2) -> 2
+# after: [False, False, False, False], -2, 1, 2
+# run: strided_clear([True, True, True], 2, -1, 3) -> raises IndexError: index -4 is out of bounds for axis 0 with size 3 (line 118)
+# after: [False, False, False], 2, -1, 3
+# run: strided_clear([True, True, True], 5, 1, 3) -> 5
+# run: count_up([1.0, 2.0, 3.0], 3) -> 6.0
+# run: count_up([1.0, 2.0, 3.0], 4) -> raises IndexError: index 3 is out of bounds for axis 0 with size 3 (line 127)
+# run: count_up([1.0, 2.0, 3.0], -1) -> 0.0
+# run: up_to_and_including([1, 2, 3, 4, 5, 6], 5) -> 12
+# run: up_to_and_including([1, 2, 3, 4, 5, 6], 7) -> raises IndexError: index 7 is out of bounds for axis 0 with size 6 (line 136)

@@ -5,12 +5,19 @@
 //! and stores they guard). It looks at every loop's checked `index`
 //! instructions (those directly in it, not in an inner loop) whose index
 //! is `base + c` for a constant `c` and a base that is either constant,
-//! defined outside the loop, or an induction variable of a `for ... in
-//! range(start, stop, step)` loop with a constant step, that loop or one
-//! around it. Such a variable is the loop's phi stepping by `step` next to
-//! the trip counter of `range_len(start, stop, step)`; in the loop body it
-//! lies in `[start, stop - 1]` (or `[stop + 1, start]` counting down),
-//! whether or not the loop breaks early.
+//! defined outside the loop, or an induction variable of that loop or one
+//! around it:
+//!
+//! - of a `for ... in range(start, stop, step)` loop with a constant step:
+//!   the loop's phi stepping by `step` next to the trip counter of
+//!   `range_len(start, stop, step)`; in the loop body it lies in `[start,
+//!   stop - 1]` (or `[stop + 1, start]` counting down), whether or not the
+//!   loop breaks early;
+//! - of a `while v < bound` loop (or `<=`): the header's phi `v`, from
+//!   `init` by a loop-invariant `step`, with `bound` loop-invariant. In the
+//!   body it is below the bound, and at least `init` when `0 <= step <=
+//!   2**61` (the sieve's `while j < n: ...; j += i`), which guards check
+//!   unless the step is a constant.
 //!
 //! - A check proven from facts known at compile time (`range(len(a))`
 //!   indexing `a[i]`, `range(1, len(a) - 1)` indexing `a[i + 1]`) is
@@ -186,10 +193,11 @@ struct Group {
     bounded: Vec<ValueId>,
 }
 
-/// Mark the steps of the range variable `phi` (`phi + step` along its
+/// Mark the steps of the loop variable `phi` (`phi + step` along its
 /// loop's back edges) as never wrapping: a proof or a guard bounds the
 /// variable within `[-2**31, 2**62 + 2**31]` on every iteration, and the
-/// step is below 2**31 in magnitude, so the next value fits too. In C the
+/// step is below 2**31 in magnitude (a range's) or within `[0, 2**61]` (a
+/// `while` loop's), so the next value fits too. In C the
 /// step is then signed arithmetic, and the variable an affine induction
 /// variable that gcc can vectorize over.
 fn mark_steps_nowrap(func: &mut Function, phi: ValueId) {
@@ -373,20 +381,38 @@ impl Guard {
     }
 }
 
-/// A `for ... in range(start, stop, step)` variable of the loop.
+/// A variable of the loop that steps through an interval.
 #[derive(Clone, Copy, Debug)]
-struct Induction {
-    start: ValueId,
-    stop: ValueId,
-    step: i64,
+enum Induction {
+    /// A `for ... in range(start, stop, step)` variable: in the body, in
+    /// `[start, stop - 1]` (or `[stop + 1, start]` counting down).
+    Range {
+        start: ValueId,
+        stop: ValueId,
+        step: i64,
+    },
+    /// A `while v < bound` (`<=` when `inclusive`) variable, from `init`
+    /// by a loop-invariant `step`: in the body, below the bound, and, if
+    /// the step is not negative and nothing wraps, at least `init`.
+    While {
+        init: ValueId,
+        bound: ValueId,
+        inclusive: bool,
+        step: ValueId,
+    },
 }
+
+/// Steps up to this size cannot make a variable below `2**62 + 2**31`
+/// wrap: the sum stays below `2**63`.
+const MAX_WHILE_STEP: i64 = 1 << 61;
 
 /// What the pass knows of one loop.
 struct Facts {
     /// The loop.
     l: Loop,
-    /// The block the range's body starts in, where its variables are in
-    /// range; blocks it dominates too.
+    /// The block the loop's body starts in (its header's branch goes there
+    /// to iterate), where its variables are in their intervals; blocks it
+    /// dominates too.
     body: Option<BlockId>,
     inductions: FxHashMap<ValueId, Induction>,
 }
@@ -398,51 +424,99 @@ impl Facts {
             body: None,
             inductions: FxHashMap::default(),
         };
-        facts.find_range(func);
+        if !facts.find_range(func) {
+            facts.find_while(func);
+        }
         facts
+    }
+
+    /// The header's branch: `(condition, body, exit)`, the body in the
+    /// loop and the exit out of it.
+    fn header_branch(&self, func: &Function) -> Option<(ValueId, BlockId, BlockId)> {
+        let header = self.l.header;
+        let Terminator::Branch { cond } = *func.terminator(header) else {
+            return None;
+        };
+        let body = func.succ(header, EdgeKind::Then)?;
+        let exit = func.succ(header, EdgeKind::Else)?;
+        (self.l.contains(body) && !self.l.contains(exit)).then_some((cond, body, exit))
+    }
+
+    /// A `while` loop's variable: the header branches on `v < bound` (or
+    /// `<=`, or the same comparison written the other way round) with `v`
+    /// a header phi stepping by a loop-invariant value and `bound`
+    /// loop-invariant.
+    fn find_while(&mut self, func: &Function) {
+        let Some((cond, body, _)) = self.header_branch(func) else {
+            return;
+        };
+        let Some(&InstKind::Compare { op, lhs, rhs }) = kind_of(func, cond) else {
+            return;
+        };
+        let (v, bound, inclusive) = match op {
+            Cmp::Lt => (lhs, rhs, false),
+            Cmp::Le => (lhs, rhs, true),
+            Cmp::Gt => (rhs, lhs, false),
+            Cmp::Ge => (rhs, lhs, true),
+            _ => return,
+        };
+        if func.value_type(v) != Type::INT || !self.l.is_invariant(func, bound) {
+            return;
+        }
+        let is_header_phi = func
+            .defining_inst(v)
+            .is_some_and(|i| func.inst(i).block == Some(self.l.header));
+        let Some((init, step)) = self.step_of(func, v).filter(|_| is_header_phi) else {
+            return;
+        };
+        if !self.l.is_invariant(func, step) {
+            return;
+        }
+        self.body = Some(body);
+        self.inductions.insert(
+            v,
+            Induction::While {
+                init,
+                bound,
+                inclusive,
+                step,
+            },
+        );
     }
 
     /// The counted loop's variables: the header branches on `ult k, trip`
     /// with `k` counting from 0 by 1 and `trip = range_len(start, stop,
     /// step)`; a header phi starting at `start` and stepping by `step`
     /// alongside is the range's variable.
-    fn find_range(&mut self, func: &Function) {
+    /// Whether the loop is a counted one.
+    fn find_range(&mut self, func: &Function) -> bool {
         let header = self.l.header;
-        let Terminator::Branch { cond } = *func.terminator(header) else {
-            return;
+        let Some((cond, body, _)) = self.header_branch(func) else {
+            return false;
         };
-        let (Some(body), Some(exit)) = (
-            func.succ(header, EdgeKind::Then),
-            func.succ(header, EdgeKind::Else),
-        ) else {
-            return;
-        };
-        if !self.l.contains(body) || self.l.contains(exit) {
-            return;
-        }
         let Some(&InstKind::Compare {
             op: Cmp::ULt,
             lhs: counter,
             rhs: trip,
         }) = kind_of(func, cond)
         else {
-            return;
+            return false;
         };
         if !self.l.is_invariant(func, trip) {
-            return;
+            return false;
         }
         let Some(&InstKind::RangeLen { start, stop, step }) = kind_of(func, trip) else {
-            return;
+            return false;
         };
         let Some(step) = int_constant(func, step) else {
-            return;
+            return false;
         };
         if step == 0 {
-            return;
+            return false;
         }
         match self.stepping(func, counter) {
             Some((init, 1)) if int_constant(func, init) == Some(0) => {}
-            _ => return,
+            _ => return false,
         }
         self.body = Some(body);
         for inst in crate::loops::phis(func, header) {
@@ -456,19 +530,29 @@ impl Facts {
                 && same_value(func, init, start)
                 && by == step
             {
-                self.inductions.insert(phi, Induction { start, stop, step });
+                self.inductions
+                    .insert(phi, Induction::Range { start, stop, step });
             }
         }
+        true
     }
 
     /// `(initial value, constant step)` of a header phi that takes one
     /// value from outside the loop and `phi + step` along every back edge.
     fn stepping(&self, func: &Function, phi: ValueId) -> Option<(ValueId, i64)> {
+        let (init, step) = self.step_of(func, phi)?;
+        Some((init, int_constant(func, step)?))
+    }
+
+    /// `(initial value, step)` of a header phi that takes one value from
+    /// outside the loop and `phi + step` along every back edge, the same
+    /// step (one value, or equal constants) on each.
+    fn step_of(&self, func: &Function, phi: ValueId) -> Option<(ValueId, ValueId)> {
         let Some(InstKind::Phi { incoming }) = kind_of(func, phi) else {
             return None;
         };
         let mut init = None;
-        let mut by = None;
+        let mut by: Option<ValueId> = None;
         for &(from, v) in incoming {
             if self.l.contains(from) {
                 let Some(&InstKind::Binary {
@@ -481,13 +565,13 @@ impl Facts {
                     return None;
                 };
                 let step = if lhs == phi {
-                    int_constant(func, rhs)?
+                    rhs
                 } else if rhs == phi {
-                    int_constant(func, lhs)?
+                    lhs
                 } else {
                     return None;
                 };
-                if by.is_some_and(|b| b != step) {
+                if by.is_some_and(|b| !same_value(func, b, step)) {
                     return None;
                 }
                 by = Some(step);
@@ -557,14 +641,48 @@ fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
     if let Some(iv) = range {
         // The variable lies in [low, high]: the check holds when
         // low + offset >= 0 and high + offset < extent.
-        let (low_bound, high_bound) = if iv.step > 0 {
-            // [start, stop - 1]
-            (Bound::At(iv.start), Bound::Below(iv.stop))
-        } else {
-            // [stop + 1, start]
-            (Bound::Above(iv.stop), Bound::At(iv.start))
-        };
         let mut guards = Vec::new();
+        let (low_bound, high_bound, small_step) = match iv {
+            // [start, stop - 1]
+            Induction::Range { start, stop, step } if step > 0 => {
+                (Bound::At(start), Bound::Below(stop), small(step))
+            }
+            // [stop + 1, start]
+            Induction::Range { start, stop, step } => {
+                (Bound::Above(stop), Bound::At(start), small(step))
+            }
+            Induction::While {
+                init,
+                bound,
+                inclusive,
+                step,
+            } => {
+                // From `init` up, if the step is not negative and does not
+                // wrap: the variable is below the bound (at most 2**62 +
+                // 2**31 under the guards), so a step up to 2**61 cannot.
+                match int_constant(func, step) {
+                    Some(c) if (0..=MAX_WHILE_STEP).contains(&c) => {}
+                    Some(_) => return Verdict::Unknown,
+                    None => guards.extend([
+                        Guard::AtLeast {
+                            value: step,
+                            min: 0,
+                        },
+                        Guard::AtMost {
+                            value: Operand::Value(step),
+                            extent: Operand::Const(MAX_WHILE_STEP),
+                            k: 0,
+                        },
+                    ]),
+                }
+                let high = if inclusive {
+                    Bound::At(bound)
+                } else {
+                    Bound::Below(bound)
+                };
+                (Bound::At(init), high, true)
+            }
+        };
         match low_bound.non_negative(func, offset) {
             Some(true) => {}
             Some(false) => return Verdict::Unknown,
@@ -573,7 +691,7 @@ fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
         if !high_bound.proven_below(func, offset, extent) {
             guards.push(high_bound.guard_below(func, offset, extent));
         }
-        let variable = small(iv.step).then_some(base);
+        let variable = small_step.then_some(base);
         return if guards.is_empty() {
             Verdict::Proven(variable)
         } else {

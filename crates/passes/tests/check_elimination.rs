@@ -1054,3 +1054,76 @@ bb5:
         "#]],
     );
 }
+
+#[test]
+fn a_while_loop_variable_is_versioned_on_its_start_step_and_bound() {
+    // `j = start; while j < n: flags[j] = False; j += step`: in the body
+    // `j < n`, and `j >= start` if the step is not negative and does not
+    // wrap, so the copy runs when start >= 0, 0 <= step <= 2**61 and
+    // n <= len(flags). Its step is `add.nowrap`.
+    check(
+        r#"
+fn f0 strided_clear(v0: bool[:], v1: int64, v2: int64, v3: int64) -> int64 {
+bb0:
+    jump bb1
+bb1:
+    v4 = phi [v1, bb0], [v12, bb2] : int64
+    v6 = lt v4, v3 : bool
+    br v6, bb2, bb3
+bb2:
+    v7 = const false : bool
+    v9 = dim v0, 0 : int64
+    v10 = index v4, v9, axis 0 : int64
+    store v0[v10], v7
+    v12 = add v4, v2 : int64
+    jump bb1
+bb3:
+    jump bb4
+bb4:
+    ret v4
+}
+"#,
+        expect![[r#"
+            fn f0 strided_clear(v0: bool[:], v1: int64, v2: int64, v3: int64) -> int64 {
+            bb0:
+                v13 = const 0 : int64
+                v14 = ge v2, v13 : bool
+                v15 = const 2305843009213693952 : int64
+                v16 = le v2, v15 : bool
+                v17 = and v14, v16 : bool
+                v18 = const 0 : int64
+                v19 = ge v1, v18 : bool
+                v20 = and v17, v19 : bool
+                v21 = dim v0, 0 : int64
+                v22 = le v3, v21 : bool
+                v23 = and v20, v22 : bool
+                br v23, bb5, bb1
+            bb1:
+                v4 = phi [v1, bb0], [v12, bb2] : int64
+                v6 = lt v4, v3 : bool
+                br v6, bb2, bb3
+            bb2:
+                v7 = const false : bool
+                v9 = dim v0, 0 : int64
+                v10 = index v4, v9, axis 0 : int64
+                store v0[v10], v7
+                v12 = add v4, v2 : int64
+                jump bb1
+            bb3:
+                v30 = phi [v4, bb1], [v24, bb5] : int64
+                jump bb4
+            bb4:
+                ret v30
+            bb5:
+                v24 = phi [v1, bb0], [v29, bb6] : int64
+                v25 = lt v24, v3 : bool
+                br v25, bb6, bb3
+            bb6:
+                v26 = const false : bool
+                store v0[v24], v26
+                v29 = add.nowrap v24, v2 : int64
+                jump bb5
+            }
+        "#]],
+    );
+}
