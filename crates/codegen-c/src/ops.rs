@@ -345,6 +345,18 @@ impl Depth {
 /// `static pj_i32 f0_name(pj_rt *rt, [pj_i64 depth,] double v_x, ...,
 /// double *out)`.
 pub(crate) fn prototype(name: &str, depth: Depth, params: &[(Type, String)], ret: Type) -> String {
+    prototype_with(name, depth, params, &[], ret)
+}
+
+/// [`prototype`] with `extra` C parameters after the function's own (and
+/// after `out`).
+pub(crate) fn prototype_with(
+    name: &str,
+    depth: Depth,
+    params: &[(Type, String)],
+    extra: &[String],
+    ret: Type,
+) -> String {
     let mut list = vec!["pj_rt *rt".to_owned()];
     if depth.counted {
         list.push("pj_i64 depth".to_owned());
@@ -355,6 +367,7 @@ pub(crate) fn prototype(name: &str, depth: Depth, params: &[(Type, String)], ret
     if ret != Type::None {
         list.push(format!("{} *out", c_type(ret)));
     }
+    list.extend(extra.iter().cloned());
     format!("static pj_i32 {name}({})", list.join(", "))
 }
 

@@ -59,11 +59,14 @@ static int pj_isfinite(double x) { return x - x == 0.0; }
 
 /* Raising is the rare path: gcc and clang keep it out of line and out of
  * the hot loops, so a helper with a check stays small enough to inline
- * (tcc never inlines, and takes no attributes). */
+ * (tcc never inlines, and takes no attributes). PJ_NOINLINE keeps a
+ * function's version for disjoint arrays a function of its own. */
 #if defined(__GNUC__) && !defined(__TINYC__)
 #define PJ_COLD __attribute__((cold, noinline))
+#define PJ_NOINLINE __attribute__((noinline))
 #else
 #define PJ_COLD
+#define PJ_NOINLINE
 #endif
 
 PJ_COLD static pj_i32 pj_raise(pj_rt *rt, pj_i32 kind, pj_i32 line, const char *message) {
