@@ -1,6 +1,7 @@
 //! Loop-invariant code motion: an instruction of a loop whose operands are
 //! all defined outside it, and which neither raises, reads array memory
-//! nor has an effect, moves to the loop's preheader.
+//! nor has an effect, moves to the loop's preheader, unless its value is a
+//! `bool` (see [`movable`]).
 //!
 //! Needs typed SSA (whether an instruction can raise depends on its
 //! operand and result types). Gives every loop a preheader. Inner loops go
@@ -18,7 +19,7 @@
 //! times, or the instruction is in a branch not taken) is safe because it
 //! cannot raise and has no effect; its cost is one evaluation.
 
-use pyjit_ir::{Function, InstId, InstKind};
+use pyjit_ir::{Function, InstId, InstKind, Type};
 
 use crate::loops::{ensure_preheader, find_loops};
 use crate::{PassError, PassReport};
@@ -64,10 +65,19 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
 }
 
 /// Whether `inst` computes its value from its operands alone, raising
-/// nothing: it may run anywhere its operands are defined.
+/// nothing: it may run anywhere its operands are defined. `bool` values
+/// (comparisons, `and`, `or`, `not`) stay: a branch's condition computed
+/// before the loop crashed gcc 12's loop unswitching (an internal compiler
+/// error at -O3, found by the agreement soak, seed 32300), and the guards
+/// need only integers.
 fn movable(func: &Function, inst: InstId) -> bool {
     let data = func.inst(inst);
-    if data.result.is_none() || matches!(data.kind, InstKind::Phi { .. } | InstKind::Copy { .. }) {
+    let Some(value) = data.result else {
+        return false;
+    };
+    if func.value_type(value) == Type::BOOL
+        || matches!(data.kind, InstKind::Phi { .. } | InstKind::Copy { .. })
+    {
         return false;
     }
     let operand = data
