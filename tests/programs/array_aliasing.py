@@ -55,6 +55,15 @@ def accumulate_partly(n):
     return total(a) * 100.0 + total(b)
 
 
+def scale_rows(src, dst, n):
+    # Rows indexed by constants only: the restrict version also assumes
+    # rows of 2, and runs only when both arrays have them.
+    for i in range(n):
+        dst[i, 0] = src[i, 0] * 2.0
+        dst[i, 1] = src[i, 1] * 2.0
+    return dst[n - 1, 1]
+
+
 # run: shift_self(40) -> 0.0
 # run: shift_other(40) -> 819.0
 # run: shift_into([1.0, 2.0, 3.0, 4.0], [0.0, 0.0, 0.0, 0.0], 3) -> 3.0
@@ -63,3 +72,13 @@ def accumulate_partly(n):
 # after: [1.0, 2.0, 3.0, 4.0], [0.0, 1.0, 2.0], 3
 # run: accumulate_self(37) -> 296.0
 # run: accumulate_partly(37) -> 7511.0
+# run: scale_rows([[1.0, 2.0], [3.0, 4.0]], [[0.0, 0.0], [0.0, 0.0]], 2) -> 8.0
+# after: [[1.0, 2.0], [3.0, 4.0]], [[2.0, 4.0], [6.0, 8.0]], 2
+# run: scale_rows([[1.0, 2.0, 9.0], [3.0, 4.0, 9.0]], [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]], 2) -> 8.0
+# after: [[1.0, 2.0, 9.0], [3.0, 4.0, 9.0]], [[2.0, 4.0, 0.0], [6.0, 8.0, 0.0]], 2
+# run: scale_rows([[1.0, 2.0], [3.0, 4.0]], [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]], 2) -> 8.0
+# after: [[1.0, 2.0], [3.0, 4.0]], [[2.0, 4.0, 0.0], [6.0, 8.0, 0.0]], 2
+# run: scale_rows([[1.0], [3.0]], [[0.0, 0.0], [0.0, 0.0]], 2) -> raises IndexError: index 1 is out of bounds for axis 1 with size 1 (line 63)
+# after: [[1.0], [3.0]], [[2.0, 0.0], [0.0, 0.0]], 2
+# run: scale_rows([[1.0, 2.0], [3.0, 4.0]], [[0.0, 0.0], [0.0, 0.0]], 3) -> raises IndexError: index 2 is out of bounds for axis 0 with size 2 (line 62)
+# after: [[1.0, 2.0], [3.0, 4.0]], [[2.0, 4.0], [6.0, 8.0]], 3

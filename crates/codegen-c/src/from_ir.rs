@@ -126,9 +126,16 @@ fn prototype(func: &Function, depth: ops::Depth) -> String {
 /// at once, each summing over the others): its outer-loop vectorizer cannot
 /// check for overlap at run time. The second version is `noinline`:
 /// inlined into the first, its inner loops' zero-trip tests came back.
+///
+/// A 2-D array whose rows are only ever indexed by constants (n-body's
+/// `pos[j, 0]`, `pos[j, 1]`, `pos[j, 2]`) is taken to have rows of one
+/// more than the largest: the second version runs only when its
+/// `shape[1]` is that, and uses it as a constant row stride, which gcc
+/// needs to load such rows without gathers. n-body needed both.
 struct Disjoint {
-    /// The array parameters, each with the pointer name of its data.
-    arrays: Vec<(ValueId, String)>,
+    /// The array parameters, each with the pointer name of its data and
+    /// the row length the second version assumes.
+    arrays: Vec<(ValueId, String, Option<i64>)>,
     /// The pairs of `arrays` (by position) that must not overlap: those
     /// with at least one written.
     pairs: Vec<(usize, usize)>,
@@ -149,6 +156,23 @@ impl Disjoint {
             return None;
         }
         let mut written = vec![false; params.len()];
+        // The largest constant column of each 2-D array, `None` once a
+        // column is not a constant.
+        let mut columns: Vec<Option<i64>> = params
+            .iter()
+            .map(|&p| {
+                let two_d = func.value_type(p).array().is_some_and(|a| a.ndim == 2);
+                two_d.then_some(-1)
+            })
+            .collect();
+        let mut column = |array: ValueId, positions: &[ValueId]| {
+            if let (Some(k), [_, j]) = (params.iter().position(|&p| p == array), positions) {
+                columns[k] = match (columns[k], constant_column(func, *j)) {
+                    (Some(max), Some(c)) => Some(max.max(c)),
+                    _ => None,
+                };
+            }
+        };
         for block in func.blocks() {
             for &inst in func.insts(block) {
                 let data = func.inst(inst);
@@ -156,8 +180,12 @@ impl Disjoint {
                     return None;
                 }
                 match &data.kind {
-                    InstKind::Load { .. } | InstKind::Dim { .. } | InstKind::Size { .. } => {}
-                    InstKind::Store { array, .. } => {
+                    InstKind::Dim { .. } | InstKind::Size { .. } => {}
+                    InstKind::Load { array, positions } => column(*array, positions),
+                    InstKind::Store {
+                        array, positions, ..
+                    } => {
+                        column(*array, positions);
                         if let Some(k) = params.iter().position(|p| p == array) {
                             written[k] = true;
                         }
@@ -178,7 +206,14 @@ impl Disjoint {
             return None;
         }
         Some(Disjoint {
-            arrays: params.iter().map(|&p| (p, format!("{p}_data"))).collect(),
+            arrays: params
+                .iter()
+                .zip(columns)
+                .map(|(&p, max)| {
+                    let width = max.filter(|&m| m >= 0).map(|m| m + 1);
+                    (p, format!("{p}_data"), width)
+                })
+                .collect(),
             pairs,
         })
     }
@@ -198,7 +233,7 @@ impl Disjoint {
         let pointers: Vec<String> = self
             .arrays
             .iter()
-            .map(|(p, name)| format!("{} *restrict {name}", element_c_type(func, *p)))
+            .map(|(p, name, _)| format!("{} *restrict {name}", element_c_type(func, *p)))
             .collect();
         format!(
             "PJ_NOINLINE {}",
@@ -216,18 +251,23 @@ impl Disjoint {
     /// version when they are disjoint.
     fn dispatch(&self, func: &Function, depth: ops::Depth) -> String {
         let end = |k: usize| {
-            let (p, _) = self.arrays[k];
+            let (p, _, _) = self.arrays[k];
             format!(
                 "(pj_u64)((char *){p}.data + {p}.shape[0] * {p}.shape[1] * (pj_i64)sizeof({}))",
                 element_c_type(func, p)
             )
         };
         let start = |k: usize| format!("(pj_u64){}.data", self.arrays[k].0);
-        let tests: Vec<String> = self
+        let mut tests: Vec<String> = self
             .pairs
             .iter()
             .map(|&(a, b)| format!("({} <= {} || {} <= {})", end(a), start(b), end(b), start(a)))
             .collect();
+        tests.extend(
+            self.arrays
+                .iter()
+                .filter_map(|(p, _, width)| Some(format!("{p}.shape[1] == {}", (*width)?))),
+        );
         let mut args = ops::call_prefix(ops::Depth {
             recursive: false,
             ..depth
@@ -239,7 +279,7 @@ impl Disjoint {
         args.extend(
             self.arrays
                 .iter()
-                .map(|(p, _)| format!("({} *){p}.data", element_c_type(func, *p))),
+                .map(|(p, _, _)| format!("({} *){p}.data", element_c_type(func, *p))),
         );
         format!(
             "if ({}) return {}({});",
@@ -247,6 +287,20 @@ impl Disjoint {
             Disjoint::name(func),
             args.join(", ")
         )
+    }
+}
+
+/// The constant `c >= 0` that the position `v` is, directly or through a
+/// check (`index c, extent`).
+fn constant_column(func: &Function, v: ValueId) -> Option<i64> {
+    let kind = |v: ValueId| func.defining_inst(v).map(|i| &func.inst(i).kind);
+    let v = match kind(v)? {
+        InstKind::Index { index, .. } => *index,
+        _ => v,
+    };
+    match kind(v)? {
+        InstKind::Const(Const::Int(c)) if *c >= 0 => Some(*c),
+        _ => None,
     }
 }
 
@@ -270,7 +324,7 @@ struct FnEmitter<'a> {
     depth: ops::Depth,
     /// In the second version of a [`Disjoint`] function: each array
     /// parameter's `restrict` pointer.
-    restrict: Vec<(ValueId, String)>,
+    restrict: Vec<(ValueId, String, Option<i64>)>,
     /// In the first: the test that calls the second.
     dispatch: Option<Disjoint>,
     body: String,
@@ -311,8 +365,8 @@ impl<'a> FnEmitter<'a> {
     /// The typed pointer to an array's elements: its `restrict` pointer
     /// in the second version of a [`Disjoint`] function.
     fn data(&self, array: ValueId) -> String {
-        match self.restrict.iter().find(|(p, _)| *p == array) {
-            Some((_, name)) => name.clone(),
+        match self.restrict.iter().find(|(p, _, _)| *p == array) {
+            Some((_, name, _)) => name.clone(),
             None => format!("(({} *){array}.data)", element_c_type(self.func, array)),
         }
     }
@@ -715,7 +769,10 @@ impl<'a> FnEmitter<'a> {
     fn offset(&self, array: ValueId, positions: &[ValueId]) -> String {
         match positions {
             [i] => i.to_string(),
-            [i, j] => format!("{i} * {array}.shape[1] + {j}"),
+            [i, j] => match self.restrict.iter().find(|(p, _, _)| *p == array) {
+                Some((_, _, Some(width))) => format!("{i} * {width} + {j}"),
+                _ => format!("{i} * {array}.shape[1] + {j}"),
+            },
             _ => unreachable!("arrays have one or two dimensions"),
         }
     }
