@@ -338,7 +338,10 @@ pub enum InstKind {
         fill: Fill,
     },
     /// How many times `range(start, stop, step)` iterates, as an unsigned
-    /// count in an `int64` (compare it with `ult`); `step` is not zero.
+    /// count in an `int64` (compare it with `ult`); `step` is not zero. It
+    /// raises nothing, but divides by the step: code motion keeps it
+    /// behind the branch that checks the step unless the step is a
+    /// non-zero constant.
     RangeLen {
         /// First value.
         start: ValueId,

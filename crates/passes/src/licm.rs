@@ -19,7 +19,7 @@
 //! times, or the instruction is in a branch not taken) is safe because it
 //! cannot raise and has no effect; its cost is one evaluation.
 
-use pyjit_ir::{Function, InstId, InstKind, Type};
+use pyjit_ir::{Const, Function, InstId, InstKind, Type};
 
 use crate::loops::{ensure_preheader, find_loops};
 use crate::{PassError, PassReport};
@@ -79,6 +79,17 @@ fn movable(func: &Function, inst: InstId) -> bool {
         || matches!(data.kind, InstKind::Phi { .. } | InstKind::Copy { .. })
     {
         return false;
+    }
+    // `range_len` divides by its step, which only the branch before it
+    // (`range() arg 3 must not be zero`) keeps from being zero: it moves
+    // only with a constant step that is not.
+    if let InstKind::RangeLen { step, .. } = data.kind {
+        let nonzero = func
+            .defining_inst(step)
+            .is_some_and(|i| matches!(func.inst(i).kind, InstKind::Const(Const::Int(c)) if c != 0));
+        if !nonzero {
+            return false;
+        }
     }
     let operand = data
         .kind
