@@ -146,7 +146,7 @@ impl Disjoint {
         // Outer loops are what `restrict` is for: gcc checks an inner
         // loop's arrays for overlap itself, and histogram's single loop
         // ran 1.65x -> 1.9x C slower in the second version.
-        if func.recursive || !has_loop_nest(func) {
+        if func.recursive || !pyjit_ir::loops::has_nest(func) {
             return None;
         }
         let params: Vec<ValueId> = func
@@ -291,43 +291,6 @@ impl Disjoint {
             args.join(", ")
         )
     }
-}
-
-/// Whether a loop of `func` holds another: a loop header dominated by
-/// another header that reaches one of the other's back edges without
-/// passing through it.
-fn has_loop_nest(func: &Function) -> bool {
-    let mut latches: Vec<(BlockId, BlockId)> = Vec::new();
-    for &b in func.rpo() {
-        for s in func.succs(b) {
-            if func.dominates(s, b) {
-                latches.push((s, b));
-            }
-        }
-    }
-    latches.iter().any(|&(outer, _)| {
-        latches.iter().any(|&(inner, _)| {
-            inner != outer && func.dominates(outer, inner) && {
-                // Does `inner` reach a latch of `outer` inside its loop?
-                let mut seen = vec![inner];
-                let mut work = vec![inner];
-                let mut found = false;
-                while let Some(b) = work.pop() {
-                    if latches.contains(&(outer, b)) {
-                        found = true;
-                        break;
-                    }
-                    for s in func.succs(b) {
-                        if s != outer && !seen.contains(&s) {
-                            seen.push(s);
-                            work.push(s);
-                        }
-                    }
-                }
-                found
-            }
-        })
-    })
 }
 
 /// The constant `c >= 0` that the position `v` is, directly or through a

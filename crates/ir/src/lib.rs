@@ -17,6 +17,7 @@ pub mod build;
 pub mod entities;
 pub mod function;
 pub mod inst;
+pub mod loops;
 pub mod parse;
 pub mod print;
 pub mod types;

@@ -53,15 +53,14 @@
 
 use pyjit_frontend::typed::BinOp;
 use pyjit_ir::{
-    BlockId, Cmp, Const, EdgeKind, Function, InstId, InstKind, Rules, Terminator, Type, ValueDef,
-    ValueId,
+    BlockId, Cmp, Const, EdgeKind, Function, InstId, InstKind, Rules, Terminator, Type, ValueId,
 };
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::loops::{Loop, ensure_preheader, find_loops, version};
-use crate::{PassError, PassReport};
+use crate::{PassError, PassReport, int_constant, kind_of};
 
 /// A loop bigger than this many instructions is not copied.
 const MAX_VERSIONED_INSTS: usize = 2000;
@@ -881,20 +880,6 @@ fn linear(func: &Function, v: ValueId) -> (Option<ValueId>, i64) {
         }
     }
     (Some(base), offset)
-}
-
-fn kind_of(func: &Function, v: ValueId) -> Option<&InstKind> {
-    match func.value_def(v) {
-        ValueDef::Inst(i) => Some(&func.inst(i).kind),
-        _ => None,
-    }
-}
-
-fn int_constant(func: &Function, v: ValueId) -> Option<i64> {
-    match kind_of(func, v) {
-        Some(InstKind::Const(Const::Int(c))) if func.value_type(v) == Type::INT => Some(*c),
-        _ => None,
-    }
 }
 
 /// `(array, axis)` of a `dim` instruction's value.

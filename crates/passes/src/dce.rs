@@ -54,13 +54,7 @@ fn is_root(func: &Function, inst: InstId) -> bool {
     if let InstKind::Copy { .. } = data.kind {
         return true;
     }
-    let operand = data
-        .kind
-        .args()
-        .first()
-        .and_then(|&v| func.value_type(v).scalar());
-    let result = data.result.and_then(|v| func.value_type(v).scalar());
-    data.kind.has_effect() || data.kind.can_raise(operand, result)
+    data.kind.has_effect() || crate::may_raise(func, inst)
 }
 
 /// Mark the instructions the roots use, transitively, and remove the rest;

@@ -145,6 +145,39 @@ pub fn pass(name: &str) -> Option<&'static Pass> {
     PIPELINE.iter().find(|p| p.name == name)
 }
 
+/// The instruction defining `v`, if one does.
+pub(crate) fn kind_of(func: &Function, v: pyjit_ir::ValueId) -> Option<&InstKind> {
+    match func.value_def(v) {
+        pyjit_ir::ValueDef::Inst(i) => Some(&func.inst(i).kind),
+        _ => None,
+    }
+}
+
+/// The `int64` constant `v` is, if a `const` defines it.
+pub(crate) fn int_constant(func: &Function, v: pyjit_ir::ValueId) -> Option<i64> {
+    match kind_of(func, v) {
+        Some(InstKind::Const(pyjit_ir::Const::Int(c)))
+            if func.value_type(v) == pyjit_ir::Type::INT =>
+        {
+            Some(*c)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `inst` may raise, as [`InstKind::can_raise`] decides from its
+/// first operand's and its result's types.
+pub(crate) fn may_raise(func: &Function, inst: pyjit_ir::InstId) -> bool {
+    let data = func.inst(inst);
+    let operand = data
+        .kind
+        .args()
+        .first()
+        .and_then(|&v| func.value_type(v).scalar());
+    let result = data.result.and_then(|v| func.value_type(v).scalar());
+    data.kind.can_raise(operand, result)
+}
+
 /// Drop the entries for `pred` from the phis of `block`, when the edge
 /// from `pred` to `block` goes away.
 pub(crate) fn drop_phi_entries(func: &mut Function, block: BlockId, pred: BlockId) {

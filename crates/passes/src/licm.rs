@@ -19,7 +19,7 @@
 //! times, or the instruction is in a branch not taken) is safe because it
 //! cannot raise and has no effect; its cost is one evaluation.
 
-use pyjit_ir::{Const, Function, InstId, InstKind, Type};
+use pyjit_ir::{Function, InstId, InstKind, Type};
 
 use crate::loops::{ensure_preheader, find_loops};
 use crate::{PassError, PassReport};
@@ -83,19 +83,10 @@ fn movable(func: &Function, inst: InstId) -> bool {
     // `range_len` divides by its step, which only the branch before it
     // (`range() arg 3 must not be zero`) keeps from being zero: it moves
     // only with a constant step that is not.
-    if let InstKind::RangeLen { step, .. } = data.kind {
-        let nonzero = func
-            .defining_inst(step)
-            .is_some_and(|i| matches!(func.inst(i).kind, InstKind::Const(Const::Int(c)) if c != 0));
-        if !nonzero {
-            return false;
-        }
+    if let InstKind::RangeLen { step, .. } = data.kind
+        && crate::int_constant(func, step).is_none_or(|c| c == 0)
+    {
+        return false;
     }
-    let operand = data
-        .kind
-        .args()
-        .first()
-        .and_then(|&v| func.value_type(v).scalar());
-    let result = data.result.and_then(|v| func.value_type(v).scalar());
-    !data.kind.has_effect() && !data.kind.reads_memory() && !data.kind.can_raise(operand, result)
+    !data.kind.has_effect() && !data.kind.reads_memory() && !crate::may_raise(func, inst)
 }
