@@ -936,10 +936,14 @@ impl<'a> FnEmitter<'a> {
 
     fn binary(&mut self, op: BinOp, arith: &Arith, lhs: &Expr, rhs: &Expr, ty: Type) -> CExpr {
         let operand = lhs.ty.scalar().expect("binary operators apply to scalars");
+        let divisor = match rhs.kind {
+            ExprKind::Const(pyjit_frontend::typed::Const::Int(c)) => Some(c),
+            _ => None,
+        };
         let l = self.expr(lhs);
         let r = self.expr(rhs);
         let Arith::Tracked(_) = arith else {
-            return self.arithmetic(op, arith, operand, &l.text, &r.text, ty);
+            return self.arithmetic(op, arith, operand, &l.text, &r.text, divisor, ty);
         };
         // Which rules apply is known only at run time: compute with the
         // rules of what the tracked locals hold.
@@ -948,12 +952,12 @@ impl<'a> FnEmitter<'a> {
         let t = self.temp(ty);
         self.emit(format!("if ({test}) {{"));
         self.indent += 1;
-        let numpy = self.arithmetic(op, &Arith::NumPy, operand, &l.text, &r.text, ty);
+        let numpy = self.arithmetic(op, &Arith::NumPy, operand, &l.text, &r.text, divisor, ty);
         self.emit(format!("{t} = {};", numpy.text));
         self.indent -= 1;
         self.emit("} else {".to_owned());
         self.indent += 1;
-        let python = self.arithmetic(op, &Arith::Python, operand, &l.text, &r.text, ty);
+        let python = self.arithmetic(op, &Arith::Python, operand, &l.text, &r.text, divisor, ty);
         self.emit(format!("{t} = {};", python.text));
         self.indent -= 1;
         self.emit("}".to_owned());
@@ -969,6 +973,7 @@ impl<'a> FnEmitter<'a> {
         operand: Scalar,
         a: &str,
         b: &str,
+        divisor: Option<i64>,
         ty: Type,
     ) -> CExpr {
         let numpy = match arith {
@@ -976,7 +981,9 @@ impl<'a> FnEmitter<'a> {
             Arith::NumPy => true,
             Arith::Tracked(_) => unreachable!("binary() decides tracked operations"),
         };
-        let op = ops::arithmetic(op, numpy, operand, a, b);
+        let op = divisor
+            .and_then(|c| ops::by_power_of_two(op, operand, a, c))
+            .unwrap_or_else(|| ops::arithmetic(op, numpy, operand, a, b));
         self.c_op(op, ty)
     }
 

@@ -548,7 +548,20 @@ impl<'a> FnEmitter<'a> {
                 rhs,
             } => {
                 let v = v();
-                let op = if *rules == Rules::NoWrap {
+                let divisor = match self
+                    .func
+                    .defining_inst(*rhs)
+                    .map(|i| &self.func.inst(i).kind)
+                {
+                    Some(InstKind::Const(Const::Int(c))) => Some(*c),
+                    _ => None,
+                };
+                let shift = divisor.and_then(|c| {
+                    ops::by_power_of_two(*op, self.scalar(*lhs), &lhs.to_string(), c)
+                });
+                let op = if let Some(shift) = shift {
+                    shift
+                } else if *rules == Rules::NoWrap {
                     // Proven to fit: signed arithmetic, which gcc assumes
                     // never overflows.
                     ops::exact_arithmetic(*op, &lhs.to_string(), &rhs.to_string())

@@ -77,6 +77,33 @@ pub(crate) fn arithmetic(op: BinOp, numpy: bool, operand: Scalar, a: &str, b: &s
     }
 }
 
+/// `a // c` or `a % c` on integers for a constant divisor `c` that is a
+/// power of two, as a shift or a mask: both rules floor, and for such a
+/// divisor flooring is exactly an arithmetic right shift, and the
+/// remainder (the divisor's sign, so never negative) exactly the low bits.
+/// Neither raises nor wraps. `None` for any other operation or divisor.
+///
+/// gcc finds this itself at `-O3` only after inlining the helpers; tcc
+/// never does, and a helper call with a hardware division per `x % 2`
+/// cost the fast tier most of its time in the Collatz loop. `>>` of a
+/// negative value is arithmetic in every compiler pyjit drives (C leaves
+/// it to the implementation).
+pub(crate) fn by_power_of_two(op: BinOp, operand: Scalar, a: &str, c: i64) -> Option<COp> {
+    let integer = matches!(operand, Scalar::Int64 | Scalar::Int32);
+    if !integer || c <= 0 || !(c as u64).is_power_of_two() {
+        return None;
+    }
+    let ty = scalar_c_type(operand);
+    match op {
+        BinOp::FloorDiv => Some(COp::Expr(format!("(({ty}){a} >> {})", c.trailing_zeros()))),
+        BinOp::Mod if operand == Scalar::Int64 => {
+            Some(COp::Expr(format!("(({ty}){a} & {}LL)", c - 1)))
+        }
+        BinOp::Mod => Some(COp::Expr(format!("(({ty}){a} & {})", c - 1))),
+        _ => None,
+    }
+}
+
 /// `a op b` on integers whose result is proven to fit (the IR's
 /// `Rules::NoWrap`): plain signed C arithmetic.
 pub(crate) fn exact_arithmetic(op: BinOp, a: &str, b: &str) -> COp {
@@ -525,5 +552,40 @@ pub(crate) fn c_const(value: Const, ty: Type) -> String {
                 double
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(op: COp) -> String {
+        match op {
+            COp::Expr(text) => text,
+            COp::Helper { name, .. } => name,
+        }
+    }
+
+    #[test]
+    fn only_positive_powers_of_two_become_shifts_and_masks() {
+        let shift = |op, s, c| by_power_of_two(op, s, "x", c).map(text);
+        assert_eq!(
+            shift(BinOp::FloorDiv, Scalar::Int64, 8).as_deref(),
+            Some("((pj_i64)x >> 3)")
+        );
+        assert_eq!(
+            shift(BinOp::Mod, Scalar::Int64, 1 << 62).as_deref(),
+            Some("((pj_i64)x & 4611686018427387903LL)")
+        );
+        assert_eq!(
+            shift(BinOp::Mod, Scalar::Int32, 4).as_deref(),
+            Some("((pj_i32)x & 3)")
+        );
+        for c in [0, -2, -1, 3, 6, i64::MIN] {
+            assert_eq!(shift(BinOp::FloorDiv, Scalar::Int64, c), None, "{c}");
+        }
+        assert_eq!(shift(BinOp::Mul, Scalar::Int64, 2), None);
+        assert_eq!(shift(BinOp::FloorDiv, Scalar::Float64, 2), None);
+        assert_eq!(shift(BinOp::FloorDiv, Scalar::Bool, 2), None);
     }
 }
