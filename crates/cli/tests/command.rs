@@ -518,13 +518,13 @@ fn emit_shows_the_ir_before_and_after_the_passes() {
         "emit",
         "ir-opt",
         "--passes",
-        "inline",
+        "unroll",
         "kernels.py",
         "mean",
         "[1.0]",
     ]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("no pass is called `inline`"));
+    assert!(stderr(&unknown).contains("no pass is called `unroll`"));
 
     let c = stdout(&s.pyjit(&[
         "emit",

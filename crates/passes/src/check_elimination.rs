@@ -1,5 +1,6 @@
 //! Bounds-check elimination: drop the `index` checks (and the wraparound
-//! of negative indices) that a loop's ranges prove unnecessary.
+//! of negative indices), and the zero checks of divisions, that a loop's
+//! ranges prove unnecessary.
 //!
 //! Needs typed SSA (phis, and `index` instructions separate from the loads
 //! and stores they guard). It looks at every loop's checked `index`
@@ -43,6 +44,19 @@
 //!   guard). C computes it with signed arithmetic, which gcc assumes does
 //!   not overflow, and only then treats the variable as affine and
 //!   vectorizes loops indexing with it (jacobi's inner loop was not).
+//!
+//! - A division's zero check (`x / float(d)`, `a // d`, `a % d` by
+//!   Python's rules, `d` an `int64`) goes the same ways when `d` is an
+//!   expression (`+`, `-`, `*`, unary `-`, `//` and `%` by positive
+//!   constants) of range variables, constants and loop-invariant values
+//!   whose interval, computed without wrapping, excludes zero. The
+//!   loop-invariant values are first taken as anything (`1.0 / i` for `i`
+//!   in `range(1, n)` is proven), then capped by guards `v <= cap` (and
+//!   `v >= -cap` where the lower end matters) for caps from 2**40 down to
+//!   2**15, the first cap that works giving the guards: spectral norm's
+//!   `1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)` holds under `n <=
+//!   2**30`. The division becomes its NumPy twin, the same value without
+//!   the check.
 //!
 //! An `index` dominated by one of the same index on the same extent (`a[i]
 //! += x` reads and writes `a[i]`) goes first, whatever the loops.
@@ -107,7 +121,9 @@ pub fn run(func: &mut Function) -> Result<PassReport, PassError> {
             .iter()
             .filter(|b| !inner.contains(b))
             .flat_map(|&b| func.insts(b).to_vec())
-            .filter(|&i| matches!(func.inst(i).kind, InstKind::Index { .. }));
+            .filter(|&i| {
+                matches!(func.inst(i).kind, InstKind::Index { .. }) || divisor_of(func, i).is_some()
+            });
         for inst in checks {
             match verdict(
                 func,
@@ -286,15 +302,22 @@ fn drop_repeated_checks(func: &mut Function) -> bool {
 }
 
 /// Replace each `index` of `checks` by its index operand, proven in
-/// range and not negative.
+/// range and not negative, and compute each division of `checks`, whose
+/// divisor is proven not zero, without its check.
 fn drop_checks(func: &mut Function, checks: &[InstId]) {
     if checks.is_empty() {
         return;
     }
     let mut replace: FxHashMap<ValueId, ValueId> = FxHashMap::default();
     for &inst in checks {
+        if let InstKind::Binary { rules, .. } = func.inst_kind_mut(inst) {
+            // A division by a divisor proven not zero: NumPy's rules give
+            // the same value without the check.
+            *rules = Rules::NumPy;
+            continue;
+        }
         let InstKind::Index { index, .. } = func.inst(inst).kind else {
-            unreachable!("a check is an index instruction")
+            unreachable!("a check is an index instruction or a division")
         };
         let result = func.inst(inst).result.expect("an index has a value");
         replace.insert(result, index);
@@ -612,6 +635,9 @@ impl Facts {
 /// (its facts, then those of the loops around it): an index that is a
 /// range variable of any of them, plus a constant, lies in that range.
 fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
+    if let Some(divisor) = divisor_of(func, inst) {
+        return divisor_verdict(func, chain, inst, divisor);
+    }
     let InstKind::Index { index, extent, .. } = func.inst(inst).kind else {
         return Verdict::Unknown;
     };
@@ -708,6 +734,211 @@ fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
         );
     }
     Verdict::Unknown
+}
+
+/// The `int64` divisor whose zero check `inst` makes: of `x / float(d)`
+/// (a float division by a converted integer), or of `a // d` and `a % d`
+/// on integers, by Python's rules (NumPy's do not check).
+fn divisor_of(func: &Function, inst: InstId) -> Option<ValueId> {
+    let InstKind::Binary {
+        op,
+        rules: Rules::Python,
+        lhs,
+        rhs,
+    } = func.inst(inst).kind
+    else {
+        return None;
+    };
+    let float = |v: ValueId| func.value_type(v).scalar().is_some_and(|s| s.is_float());
+    match op {
+        BinOp::Div if float(lhs) && float(rhs) => match kind_of(func, rhs) {
+            Some(&InstKind::Convert { arg }) if func.value_type(arg) == Type::INT => Some(arg),
+            _ => None,
+        },
+        // Not `a / d` on integers: Python's is correctly rounded, NumPy's
+        // converts each operand first, so their values differ past 2**53.
+        BinOp::FloorDiv | BinOp::Mod
+            if func.value_type(lhs) == Type::INT && func.value_type(rhs) == Type::INT =>
+        {
+            // A constant divisor is const-fold's business.
+            int_constant(func, rhs).is_none().then_some(rhs)
+        }
+        _ => None,
+    }
+}
+
+/// The caps tried on the values a divisor is computed from: first none
+/// (a loop-invariant value is any `int64`, which proves `1.0 / i` for `i`
+/// in `range(1, n)` with no guard), then, largest first, guards `|v| <=
+/// cap` on each loop-invariant value it reads (a range's bound, a
+/// parameter). The divisor's interval is computed exactly, and the first
+/// cap under which nothing can wrap and zero is outside the interval
+/// gives the guards. Spectral norm's `(i + j) * (i + j + 1) // 2 + i + 1`
+/// needs `n <= 2**30`.
+const DIVISOR_CAPS: [Option<i64>; 6] = [
+    None,
+    Some(1 << 40),
+    Some(1 << 31),
+    Some(1 << 30),
+    Some(1 << 20),
+    Some(1 << 15),
+];
+
+/// What is known of the zero check of `inst`, whose divisor is `divisor`.
+fn divisor_verdict(func: &Function, chain: &[&Facts], inst: InstId, divisor: ValueId) -> Verdict {
+    for cap in DIVISOR_CAPS {
+        let mut bounds = Bounds {
+            func,
+            chain,
+            inst,
+            cap,
+            guards: Vec::new(),
+        };
+        let Some((lo, hi)) = bounds.interval(divisor, 0) else {
+            continue;
+        };
+        if lo > 0 || hi < 0 {
+            return if bounds.guards.is_empty() {
+                Verdict::Proven(None)
+            } else {
+                Verdict::Guarded(bounds.guards, None)
+            };
+        }
+    }
+    Verdict::Unknown
+}
+
+/// Interval arithmetic on `int64` values at one instruction, without
+/// wrapping: a loop-invariant value the loops do not bound lies in
+/// `[-cap, cap]` under guards (anywhere without a cap), and the interval
+/// of an operation is `None` when its result might leave `int64` (and so
+/// wrap).
+struct Bounds<'a> {
+    func: &'a Function,
+    chain: &'a [&'a Facts],
+    /// Where the values are used: range variables are in their intervals
+    /// in the bodies of their loops.
+    inst: InstId,
+    cap: Option<i64>,
+    guards: Vec<Guard>,
+}
+
+impl Bounds<'_> {
+    /// `[lo, hi]` holding `v`, if one is known without wrapping.
+    fn interval(&mut self, v: ValueId, depth: u32) -> Option<(i128, i128)> {
+        let func = self.func;
+        if depth > 16 || func.value_type(v) != Type::INT {
+            return None;
+        }
+        if let Some(c) = int_constant(func, v) {
+            return Some((c.into(), c.into()));
+        }
+        match self.induction(v) {
+            Some(Induction::Range { start, stop, step }) => {
+                // [start, stop - 1] counting up, [stop + 1, start] down:
+                // one end of the bound matters.
+                return Some(if step > 0 {
+                    let lo = self.interval(start, depth + 1)?.0;
+                    (lo, self.end(stop, true, depth + 1)? - 1)
+                } else {
+                    let hi = self.interval(start, depth + 1)?.1;
+                    (self.end(stop, false, depth + 1)? + 1, hi)
+                });
+            }
+            Some(Induction::While { .. }) => return None,
+            None if self.chain[0].l.is_invariant(func, v) => return Some(self.free(v, true, true)),
+            None => {}
+        }
+        let fits = |(lo, hi): (i128, i128)| {
+            (lo >= i64::MIN.into() && hi <= i64::MAX.into()).then_some((lo, hi))
+        };
+        match *kind_of(func, v)? {
+            InstKind::Binary { op, lhs, rhs, .. } => {
+                let a = self.interval(lhs, depth + 1)?;
+                if let (BinOp::FloorDiv | BinOp::Mod, Some(c)) = (op, int_constant(func, rhs)) {
+                    let c = i128::from(c);
+                    return match op {
+                        _ if c <= 0 => None,
+                        BinOp::FloorDiv => Some((a.0.div_euclid(c), a.1.div_euclid(c))),
+                        _ if a.0 >= 0 && a.1 < c => Some(a),
+                        _ => Some((0, c - 1)),
+                    };
+                }
+                let b = self.interval(rhs, depth + 1)?;
+                match op {
+                    BinOp::Add => fits((a.0 + b.0, a.1 + b.1)),
+                    BinOp::Sub => fits((a.0 - b.1, a.1 - b.0)),
+                    BinOp::Mul => {
+                        let corners = [a.0 * b.0, a.0 * b.1, a.1 * b.0, a.1 * b.1];
+                        fits((*corners.iter().min()?, *corners.iter().max()?))
+                    }
+                    _ => None,
+                }
+            }
+            InstKind::Unary {
+                op: pyjit_frontend::typed::UnaryOp::Neg,
+                arg,
+            } => {
+                let a = self.interval(arg, depth + 1)?;
+                fits((-a.1, -a.0))
+            }
+            InstKind::Copy { arg } => self.interval(arg, depth + 1),
+            _ => None,
+        }
+    }
+
+    /// The loops' facts of `v` where the instruction is: a variable of
+    /// one of them, if it is.
+    fn induction(&self, v: ValueId) -> Option<Induction> {
+        let (func, inst) = (self.func, self.inst);
+        self.chain.iter().find_map(|facts| {
+            Some(*facts.inductions.get(&v)?).filter(|_| facts.in_body(func, inst))
+        })
+    }
+
+    /// The upper end of `v`'s interval when `upper`, else the lower: of a
+    /// loop-invariant value, guarding that end only.
+    fn end(&mut self, v: ValueId, upper: bool, depth: u32) -> Option<i128> {
+        let func = self.func;
+        let free = int_constant(func, v).is_none()
+            && self.induction(v).is_none()
+            && self.chain[0].l.is_invariant(func, v);
+        let (lo, hi) = if free {
+            self.free(v, !upper, upper)
+        } else {
+            self.interval(v, depth)?
+        };
+        Some(if upper { hi } else { lo })
+    }
+
+    /// The interval of a loop-invariant value the loops do not bound:
+    /// anything, but for the ends asked for (`lower`, `upper`), which
+    /// guards cap when there is a cap. An extent is never negative.
+    fn free(&mut self, v: ValueId, lower: bool, upper: bool) -> (i128, i128) {
+        let func = self.func;
+        let never_negative = dim_of(func, v).is_some();
+        let mut lo = if never_negative { 0 } else { i64::MIN.into() };
+        let mut hi = i64::MAX.into();
+        let Some(cap) = self.cap else {
+            return (lo, hi);
+        };
+        if lower && !never_negative {
+            self.guards.push(Guard::AtLeast {
+                value: v,
+                min: -cap,
+            });
+            lo = -i128::from(cap);
+        }
+        if upper {
+            self.guards.push(Guard::AtMost {
+                value: Operand::of(func, v),
+                extent: Operand::Const(cap),
+                k: 0,
+            });
+            hi = cap.into();
+        }
+        (lo, hi)
+    }
 }
 
 /// The conjunction of `guards` (the strongest of each key), computed at

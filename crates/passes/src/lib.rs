@@ -16,6 +16,7 @@ use pyjit_ir::{BlockId, Function, InstKind, Program};
 pub mod check_elimination;
 pub mod const_fold;
 pub mod dce;
+pub mod inline;
 pub mod licm;
 pub mod loops;
 pub mod phi_elimination;
@@ -62,11 +63,20 @@ pub struct Pass {
     /// What it does, in a line.
     pub summary: &'static str,
     /// The pass.
-    pub run: fn(&mut Function) -> Result<PassReport, PassError>,
+    pub run: Run,
     /// The phase the function must be in before it.
     pub needs: Phase,
     /// The phase the function is in after it, for the verifier.
     pub phase_after: Phase,
+}
+
+/// What a pass works on.
+#[derive(Clone, Copy, Debug)]
+pub enum Run {
+    /// One function at a time, knowing nothing of the others.
+    Function(fn(&mut Function) -> Result<PassReport, PassError>),
+    /// The whole program (inlining reads the callees).
+    Program(fn(&mut Program) -> Result<PassReport, PassError>),
 }
 
 /// The passes in the order they run.
@@ -76,7 +86,7 @@ pub static PIPELINE: &[Pass] = &[
     Pass {
         name: "type-inference",
         summary: "decide every value's type and make conversions explicit",
-        run: type_inference::run,
+        run: Run::Function(type_inference::run),
         needs: Phase::Built,
         phase_after: Phase::Typed,
     },
@@ -86,7 +96,17 @@ pub static PIPELINE: &[Pass] = &[
     Pass {
         name: "const-fold",
         summary: "fold operations on constants and branches on constants",
-        run: const_fold::run,
+        run: Run::Function(const_fold::run),
+        needs: Phase::Typed,
+        phase_after: Phase::Typed,
+    },
+    // After constant folding, so that a callee's body is folded once, not
+    // in every copy. Before the passes that reason about loops: a loop
+    // calling a small function then holds its arithmetic.
+    Pass {
+        name: "inline",
+        summary: "replace calls of small leaf functions by a copy of their body",
+        run: Run::Program(inline::run),
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
@@ -94,7 +114,7 @@ pub static PIPELINE: &[Pass] = &[
     Pass {
         name: "value-ranges",
         summary: "drop zero-division and math.sqrt checks that float ranges prove unnecessary",
-        run: value_ranges::run,
+        run: Run::Function(value_ranges::run),
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
@@ -105,7 +125,7 @@ pub static PIPELINE: &[Pass] = &[
     Pass {
         name: "licm",
         summary: "move loop-invariant instructions that cannot raise to the loop's preheader",
-        run: licm::run,
+        run: Run::Function(licm::run),
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
@@ -115,8 +135,8 @@ pub static PIPELINE: &[Pass] = &[
     // what versioning leaves unused.
     Pass {
         name: "check-elimination",
-        summary: "drop index checks loop ranges prove, copying a loop behind a guard when the proof needs one",
-        run: check_elimination::run,
+        summary: "drop index and zero-division checks loop ranges prove, copying a loop behind a guard when the proof needs one",
+        run: Run::Function(check_elimination::run),
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
@@ -125,7 +145,7 @@ pub static PIPELINE: &[Pass] = &[
     Pass {
         name: "dce",
         summary: "remove unreachable blocks and unused instructions that cannot raise",
-        run: dce::run,
+        run: Run::Function(dce::run),
         needs: Phase::Typed,
         phase_after: Phase::Typed,
     },
@@ -134,7 +154,7 @@ pub static PIPELINE: &[Pass] = &[
     Pass {
         name: "phi-elimination",
         summary: "out of SSA: split critical edges, sequence each edge's copies",
-        run: phi_elimination::run,
+        run: Run::Function(phi_elimination::run),
         needs: Phase::Typed,
         phase_after: Phase::PhiFree,
     },
@@ -251,8 +271,15 @@ pub fn run_pipeline(
     let mut times = PassTimes::default();
     for pass in passes {
         let start = Instant::now();
-        for func in &mut program.functions {
-            (pass.run)(func)?;
+        match pass.run {
+            Run::Function(run) => {
+                for func in &mut program.functions {
+                    run(func)?;
+                }
+            }
+            Run::Program(run) => {
+                run(program)?;
+            }
         }
         times.times.push((pass.name, start.elapsed()));
         if verify_each {
@@ -290,9 +317,9 @@ mod tests {
             "pass `dce` cannot run here: it works on typed SSA IR, and the IR is phi-free by then"
         );
         assert!(
-            select("inline")
+            select("unroll")
                 .unwrap_err()
-                .starts_with("no pass is called `inline`")
+                .starts_with("no pass is called `unroll`")
         );
     }
 

@@ -1127,3 +1127,270 @@ bb4:
         "#]],
     );
 }
+
+#[test]
+fn a_divisor_a_range_keeps_above_zero_needs_no_guard() {
+    // def harmonic(n):
+    //     s = 0.0
+    //     for i in range(1, n):
+    //         s += 1.0 / i
+    //     return s
+    //
+    // `i` is at least 1 whatever `n` is: the division loses its check
+    // (`div.np`) and nothing is copied.
+    check(
+        r#"
+fn f0 harmonic(v0: int64) -> float64 {
+bb0:
+    v1 = const 0.0 : float64
+    v2 = const 1 : int64
+    v3 = const 1 : int64
+    jump bb1
+bb1:
+    v6 = range_len v2, v0, v3 : int64
+    v7 = const 0 : int64
+    jump bb3
+bb3:
+    v8 = phi [v7, bb1], [v17, bb6] : int64
+    v10 = phi [v2, bb1], [v18, bb6] : int64
+    v11 = phi [v1, bb1], [v15, bb6] : float64
+    v9 = ult v8, v6 : bool
+    br v9, bb4, bb5
+bb4:
+    v12 = const 1.0 : float64
+    v13 = convert v10 : float64
+    v14 = div v12, v13 : float64
+    v15 = add v11, v14 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v16 = const 1 : int64
+    v17 = add v8, v16 : int64
+    v18 = add v10, v3 : int64
+    jump bb3
+bb7:
+    ret v11
+}
+"#,
+        expect![[r#"
+            fn f0 harmonic(v0: int64) -> float64 {
+            bb0:
+                v1 = const 0.0 : float64
+                v2 = const 1 : int64
+                v3 = const 1 : int64
+                jump bb1
+            bb1:
+                v6 = range_len v2, v0, v3 : int64
+                v7 = const 0 : int64
+                jump bb3
+            bb3:
+                v8 = phi [v7, bb1], [v17, bb6] : int64
+                v10 = phi [v2, bb1], [v18, bb6] : int64
+                v11 = phi [v1, bb1], [v15, bb6] : float64
+                v9 = ult v8, v6 : bool
+                br v9, bb4, bb5
+            bb4:
+                v12 = const 1.0 : float64
+                v13 = convert v10 : float64
+                v14 = div.np v12, v13 : float64
+                v15 = add v11, v14 : float64
+                jump bb6
+            bb5:
+                jump bb7
+            bb6:
+                v16 = const 1 : int64
+                v17 = add v8, v16 : int64
+                v18 = add v10, v3 : int64
+                jump bb3
+            bb7:
+                ret v11
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn a_divisor_that_may_be_zero_keeps_its_check() {
+    // def shifted(n):
+    //     s = 0.0
+    //     for i in range(n):
+    //         s += 1.0 / (i - 3)
+    //     return s
+    //
+    // `i - 3` is zero when `i` is 3: nothing changes.
+    check(
+        r#"
+fn f0 shifted(v0: int64) -> float64 {
+bb0:
+    v1 = const 0.0 : float64
+    v2 = const 0 : int64
+    v3 = const 1 : int64
+    jump bb1
+bb1:
+    v6 = range_len v2, v0, v3 : int64
+    v7 = const 0 : int64
+    jump bb3
+bb3:
+    v8 = phi [v7, bb1], [v19, bb6] : int64
+    v10 = phi [v2, bb1], [v20, bb6] : int64
+    v11 = phi [v1, bb1], [v17, bb6] : float64
+    v9 = ult v8, v6 : bool
+    br v9, bb4, bb5
+bb4:
+    v12 = const 1.0 : float64
+    v13 = const 3 : int64
+    v14 = sub v10, v13 : int64
+    v15 = convert v14 : float64
+    v16 = div v12, v15 : float64
+    v17 = add v11, v16 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v18 = const 1 : int64
+    v19 = add v8, v18 : int64
+    v20 = add v10, v3 : int64
+    jump bb3
+bb7:
+    ret v11
+}
+"#,
+        expect![[r#"
+            fn f0 shifted(v0: int64) -> float64 {
+            bb0:
+                v1 = const 0.0 : float64
+                v2 = const 0 : int64
+                v3 = const 1 : int64
+                jump bb1
+            bb1:
+                v6 = range_len v2, v0, v3 : int64
+                v7 = const 0 : int64
+                jump bb3
+            bb3:
+                v8 = phi [v7, bb1], [v19, bb6] : int64
+                v10 = phi [v2, bb1], [v20, bb6] : int64
+                v11 = phi [v1, bb1], [v17, bb6] : float64
+                v9 = ult v8, v6 : bool
+                br v9, bb4, bb5
+            bb4:
+                v12 = const 1.0 : float64
+                v13 = const 3 : int64
+                v14 = sub v10, v13 : int64
+                v15 = convert v14 : float64
+                v16 = div v12, v15 : float64
+                v17 = add v11, v16 : float64
+                jump bb6
+            bb5:
+                jump bb7
+            bb6:
+                v18 = const 1 : int64
+                v19 = add v8, v18 : int64
+                v20 = add v10, v3 : int64
+                jump bb3
+            bb7:
+                ret v11
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn a_divisor_that_could_wrap_is_versioned_on_a_cap() {
+    // def remainders(n, a):
+    //     t = 0
+    //     for i in range(1, n):
+    //         t += a % (i * i)
+    //     return t
+    //
+    // `i * i` is at least 1 unless it wraps: under `n <= 2**31` it cannot,
+    // and the copy's `%` has no check (`mod.np`). Only `n`'s upper end
+    // matters (`i` counts up from 1), so only it is guarded.
+    check(
+        r#"
+fn f0 remainders(v0: int64, v1: int64) -> int64 {
+bb0:
+    v2 = const 0 : int64
+    v3 = const 1 : int64
+    v4 = const 1 : int64
+    jump bb1
+bb1:
+    v7 = range_len v3, v0, v4 : int64
+    v8 = const 0 : int64
+    jump bb3
+bb3:
+    v9 = phi [v8, bb1], [v18, bb6] : int64
+    v11 = phi [v3, bb1], [v19, bb6] : int64
+    v12 = phi [v2, bb1], [v16, bb6] : int64
+    v10 = ult v9, v7 : bool
+    br v10, bb4, bb5
+bb4:
+    v14 = mul v11, v11 : int64
+    v15 = mod v1, v14 : int64
+    v16 = add v12, v15 : int64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v17 = const 1 : int64
+    v18 = add v9, v17 : int64
+    v19 = add v11, v4 : int64
+    jump bb3
+bb7:
+    ret v12
+}
+"#,
+        expect![[r#"
+            fn f0 remainders(v0: int64, v1: int64) -> int64 {
+            bb0:
+                v2 = const 0 : int64
+                v3 = const 1 : int64
+                v4 = const 1 : int64
+                jump bb1
+            bb1:
+                v7 = range_len v3, v0, v4 : int64
+                v8 = const 0 : int64
+                v20 = const 2147483648 : int64
+                v21 = le v0, v20 : bool
+                br v21, bb2, bb3
+            bb2:
+                v22 = phi [v8, bb1], [v30, bb9] : int64
+                v23 = phi [v3, bb1], [v31, bb9] : int64
+                v24 = phi [v2, bb1], [v28, bb9] : int64
+                v25 = ult v22, v7 : bool
+                br v25, bb8, bb5
+            bb3:
+                v9 = phi [v8, bb1], [v18, bb6] : int64
+                v11 = phi [v3, bb1], [v19, bb6] : int64
+                v12 = phi [v2, bb1], [v16, bb6] : int64
+                v10 = ult v9, v7 : bool
+                br v10, bb4, bb5
+            bb4:
+                v14 = mul v11, v11 : int64
+                v15 = mod v1, v14 : int64
+                v16 = add v12, v15 : int64
+                jump bb6
+            bb5:
+                v32 = phi [v24, bb2], [v12, bb3] : int64
+                jump bb7
+            bb6:
+                v17 = const 1 : int64
+                v18 = add v9, v17 : int64
+                v19 = add v11, v4 : int64
+                jump bb3
+            bb7:
+                ret v32
+            bb8:
+                v26 = mul v23, v23 : int64
+                v27 = mod.np v1, v26 : int64
+                v28 = add v24, v27 : int64
+                jump bb9
+            bb9:
+                v29 = const 1 : int64
+                v30 = add v22, v29 : int64
+                v31 = add v23, v4 : int64
+                jump bb2
+            }
+        "#]],
+    );
+}
