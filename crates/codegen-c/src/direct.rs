@@ -208,7 +208,6 @@ impl<'a> FnEmitter<'a> {
             comment_safe(&func.name)
         );
         let _ = writeln!(out, "{} {{", prototype(func, self.depth));
-        out.push_str("    pj_i32 status = 0;\n");
         let mut releases = Vec::new();
         for (i, local) in func.locals.iter().enumerate() {
             let id = LocalId(i as u32);
@@ -250,11 +249,8 @@ impl<'a> FnEmitter<'a> {
             let _ = writeln!(out, "    {decl}");
         }
         out.push_str(&self.body);
-        out.push_str("error:\n    status = 1;\ndone:\n");
-        for name in releases.iter().chain(&self.array_temps) {
-            let _ = writeln!(out, "    pj_decref(rt, {name});");
-        }
-        out.push_str("    return status ? rt->err_kind : 0;\n}\n");
+        let releases: Vec<&String> = releases.iter().chain(&self.array_temps).collect();
+        out.push_str(&ops::exits(&releases));
         out
     }
 

@@ -408,7 +408,6 @@ impl<'a> FnEmitter<'a> {
             };
             let _ = writeln!(out, "{} {{", version.prototype(func, self.depth));
         }
-        out.push_str("    pj_i32 status = 0;\n");
         let mut arrays: Vec<ValueId> = func
             .params()
             .iter()
@@ -428,11 +427,8 @@ impl<'a> FnEmitter<'a> {
             }
         }
         out.push_str(&self.body);
-        out.push_str("error:\n    status = 1;\ndone:\n");
-        for v in arrays {
-            let _ = writeln!(out, "    pj_decref(rt, {v});");
-        }
-        out.push_str("    return status ? rt->err_kind : 0;\n}\n");
+        let arrays: Vec<String> = arrays.iter().map(ValueId::to_string).collect();
+        out.push_str(&ops::exits(&arrays));
         out
     }
 

@@ -326,6 +326,26 @@ pub(crate) fn empty_extreme_message(min: bool) -> &'static str {
     }
 }
 
+/// A function's two exits and its closing brace: `done:`, where the body
+/// goes after storing the value it returns, and `error:`, where it goes
+/// after a raise; both drop the references `releases` (its array
+/// variables) and return the status. No status variable carries the
+/// outcome to one shared exit: without arrays each exit is one `return`,
+/// which a recursive function takes on every call (tcc keeps every
+/// variable in memory).
+pub(crate) fn exits<S: AsRef<str>>(releases: &[S]) -> String {
+    let mut out = String::new();
+    for (label, status) in [("done", "0"), ("error", "rt->err_kind")] {
+        let _ = writeln!(out, "{label}:");
+        for name in releases {
+            let _ = writeln!(out, "    pj_decref(rt, {});", name.as_ref());
+        }
+        let _ = writeln!(out, "    return {status};");
+    }
+    out.push_str("}\n");
+    out
+}
+
 /// The statement printing a value of type `s` (`None`: `text` is text).
 pub(crate) fn print_value(s: Option<Scalar>, text: &str) -> String {
     match s {
@@ -356,7 +376,11 @@ impl Depth {
     /// The statement that checks the depth on entry, if the function counts.
     pub(crate) fn enter(self, line: u32) -> Option<String> {
         self.recursive
-            .then(|| format!("if (pj_enter(rt, depth, {line})) return rt->err_kind;"))
+            .then(|| {
+                format!(
+                    "char pj_frame; if (PJ_TOO_DEEP(rt, depth, pj_frame)) return pj_recursion_error(rt, {line});"
+                )
+            })
     }
 
     /// The depth argument of a call this function makes, if any.
