@@ -15,6 +15,9 @@ use crate::{KERNELS_FILE, KERNELS_SOURCE};
 pub enum Implementation {
     /// The hand-written C.
     C,
+    /// The hand-written C built by the fast tier's compiler (tcc): the
+    /// fast tier's yardstick.
+    CFast,
     /// pyjit's fast tier (tcc when installed, else `cc -O1`).
     Fast,
     /// pyjit's optimizing tier, every check on (the default).
@@ -25,8 +28,9 @@ pub enum Implementation {
 
 impl Implementation {
     /// Every implementation, in table order.
-    pub const ALL: [Implementation; 4] = [
+    pub const ALL: [Implementation; 5] = [
         Implementation::C,
+        Implementation::CFast,
         Implementation::Fast,
         Implementation::Optimized,
         Implementation::OptimizedUnchecked,
@@ -43,16 +47,26 @@ impl Implementation {
     pub fn label(self) -> &'static str {
         match self {
             Implementation::C => "C",
+            Implementation::CFast => "C (tcc)",
             Implementation::Fast => "fast",
             Implementation::Optimized => "optimized",
             Implementation::OptimizedUnchecked => "opt. unchecked",
         }
     }
 
+    /// The implementations this machine has, in table order: all but
+    /// the C built by tcc when tcc is missing.
+    pub fn available(reference: &Reference) -> Vec<Implementation> {
+        Implementation::ALL
+            .into_iter()
+            .filter(|&i| i != Implementation::CFast || reference.has_fast())
+            .collect()
+    }
+
     /// The pyjit options of a pyjit configuration (`None` for C).
     pub fn options(self) -> Option<Options> {
         let (tier, boundscheck) = match self {
-            Implementation::C => return None,
+            Implementation::C | Implementation::CFast => return None,
             Implementation::Fast => (Tier::Fast, true),
             Implementation::Optimized => (Tier::Optimized, true),
             Implementation::OptimizedUnchecked => (Tier::Optimized, false),
@@ -142,6 +156,7 @@ impl<'lib> Callable<'lib> {
     ) -> Result<Callable<'lib>, String> {
         match implementation {
             Implementation::C => reference.function(case.function).map(Callable::C),
+            Implementation::CFast => reference.fast_function(case.function).map(Callable::C),
             _ => pyjits.compile(implementation, case).map(Callable::Pyjit),
         }
     }

@@ -135,7 +135,8 @@ fn run(arguments: &Arguments) -> Result<bool, String> {
 
     let mut notes = Vec::new();
     let mut all_good = true;
-    let mut columns: Vec<&'static str> = Implementation::ALL.iter().map(|i| i.label()).collect();
+    let implementations = Implementation::available(&reference);
+    let mut columns: Vec<&'static str> = implementations.iter().map(|i| i.label()).collect();
     if python.is_some() {
         columns.extend(["CPython", "Numba"]);
     }
@@ -143,8 +144,15 @@ fn run(arguments: &Arguments) -> Result<bool, String> {
     for case in &selected {
         progress(&format!("{} ({})", case.id, case.size));
         let expected = &expected[case.id];
-        let (mut cells, good) =
-            run_case(case, expected, &reference, &pyjits, settings, &mut notes)?;
+        let (mut cells, good) = run_case(
+            case,
+            &implementations,
+            expected,
+            &reference,
+            &pyjits,
+            settings,
+            &mut notes,
+        )?;
         all_good &= good;
         if let Some(python) = &python {
             cells.extend(python_cells(case, expected, python, &mut notes));
@@ -220,6 +228,7 @@ fn run(arguments: &Arguments) -> Result<bool, String> {
 /// implementation, and whether all of them gave C's result.
 fn run_case(
     case: &Case,
+    implementations: &[Implementation],
     expected: &Outcome,
     reference: &Reference,
     pyjits: &Pyjits,
@@ -229,7 +238,7 @@ fn run_case(
     let mut good = true;
     let mut callables = Vec::new();
     let mut matches = Vec::new();
-    for implementation in Implementation::ALL {
+    for &implementation in implementations {
         let checked = Callable::new(implementation, case, reference, pyjits).and_then(|callable| {
             let outcome = callable.outcome(case)?;
             Ok((callable, outcome.difference(expected)))
@@ -362,6 +371,14 @@ fn results_markdown(
         reference::COMPILER,
         reference::FLAGS.join(" ")
     );
+    if columns.contains(&Implementation::CFast.label()) {
+        md += &format!(
+            "- C (tcc): `{} {}` on the same file: the hand-written C without an optimizer, \
+             the fast tier's yardstick.\n",
+            reference::FAST_COMPILER,
+            reference::FAST_FLAGS.join(" ")
+        );
+    }
     for (tier, compiler) in compilers {
         md += &format!("- pyjit {tier} tier: `{compiler}`.\n");
     }
