@@ -52,6 +52,14 @@ fn agrees_with_c(implementation: Implementation) {
 }
 
 #[test]
+fn the_c_built_by_tcc_gives_the_c_results() {
+    // The yardstick column: the same file, another compiler, the same bits.
+    if reference().is_some_and(|r| r.has_fast()) || std::env::var_os("CI").is_some() {
+        agrees_with_c(Implementation::CFast);
+    }
+}
+
+#[test]
 fn the_fast_tier_gives_the_c_results() {
     agrees_with_c(Implementation::Fast);
 }
