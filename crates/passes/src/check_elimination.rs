@@ -13,7 +13,9 @@
 //!   the loop's phi stepping by `step` next to the trip counter of
 //!   `range_len(start, stop, step)`; in the loop body it lies in `[start,
 //!   stop - 1]` (or `[stop + 1, start]` counting down), whether or not the
-//!   loop breaks early;
+//!   loop breaks early; a `range` of constants, whose length constant
+//!   folding computed, gives its variables a constant interval instead
+//!   (`for k in range(3)` indexing `a[k + 1]` holds when `3 < len(a)`);
 //! - of a `while v < bound` loop (or `<=`): the header's phi `v`, from
 //!   `init` by a loop-invariant `step`, with `bound` loop-invariant. In the
 //!   body it is below the bound, and at least `init` when `0 <= step <=
@@ -413,6 +415,10 @@ enum Induction {
         stop: ValueId,
         step: i64,
     },
+    /// A counted loop's variable in `[lo, hi]`, known at compile time (a
+    /// `range` of constants, whose length constant folding computed),
+    /// stepping by `step`.
+    Constant { lo: i64, hi: i64, step: i64 },
     /// A `while v < bound` (`<=` when `inclusive`) variable, from `init`
     /// by a loop-invariant `step`: in the body, below the bound, and, if
     /// the step is not negative and nothing wraps, at least `init`.
@@ -527,13 +533,16 @@ impl Facts {
         if !self.l.is_invariant(func, trip) {
             return false;
         }
-        let Some(&InstKind::RangeLen { start, stop, step }) = kind_of(func, trip) else {
-            return false;
+        // A range of constants has a constant length once folded.
+        let range = match kind_of(func, trip) {
+            Some(&InstKind::RangeLen { start, stop, step }) => match int_constant(func, step) {
+                Some(step) if step != 0 => Some((start, stop, step)),
+                _ => return false,
+            },
+            _ => None,
         };
-        let Some(step) = int_constant(func, step) else {
-            return false;
-        };
-        if step == 0 {
+        let trips = int_constant(func, trip);
+        if range.is_none() && trips.is_none_or(|t| t <= 0) {
             return false;
         }
         match self.stepping(func, counter) {
@@ -548,12 +557,38 @@ impl Facts {
             if phi == counter {
                 continue;
             }
-            if let Some((init, by)) = self.stepping(func, phi)
-                && same_value(func, init, start)
-                && by == step
-            {
-                self.inductions
-                    .insert(phi, Induction::Range { start, stop, step });
+            let Some((init, by)) = self.stepping(func, phi) else {
+                continue;
+            };
+            match (range, trips) {
+                (Some((start, stop, step)), _) if same_value(func, init, start) && by == step => {
+                    self.inductions
+                        .insert(phi, Induction::Range { start, stop, step });
+                }
+                (None, Some(trips)) => {
+                    // From a constant, `trips` steps of a constant.
+                    let Some(first) = int_constant(func, init) else {
+                        continue;
+                    };
+                    let last = i128::from(first) + i128::from(trips - 1) * i128::from(by);
+                    // Far from overflow, so that offsets added to the
+                    // ends cannot overflow either.
+                    let Ok(last) = i64::try_from(last) else {
+                        continue;
+                    };
+                    if first.unsigned_abs().max(last.unsigned_abs()) > 1 << 62 {
+                        continue;
+                    }
+                    self.inductions.insert(
+                        phi,
+                        Induction::Constant {
+                            lo: first.min(last),
+                            hi: first.max(last),
+                            step: by,
+                        },
+                    );
+                }
+                _ => {}
             }
         }
         true
@@ -676,6 +711,11 @@ fn verdict(func: &Function, chain: &[&Facts], inst: InstId) -> Verdict {
             Induction::Range { start, stop, step } => {
                 (Bound::Above(stop), Bound::At(start), small(step))
             }
+            Induction::Constant { lo, hi, step } => (
+                Bound::Const(lo),
+                Bound::Const(hi),
+                small(step) && small(lo) && hi.unsigned_abs() <= 1 << 62,
+            ),
             Induction::While {
                 init,
                 bound,
@@ -845,6 +885,7 @@ impl Bounds<'_> {
                     (self.end(stop, false, depth + 1)? + 1, hi)
                 });
             }
+            Some(Induction::Constant { lo, hi, .. }) => return Some((lo.into(), hi.into())),
             Some(Induction::While { .. }) => return None,
             None if self.chain[0].l.is_invariant(func, v) => return Some(self.free(v, true, true)),
             None => {}
@@ -1016,11 +1057,16 @@ enum Bound {
     Below(ValueId),
     /// One more than this value (`stop + 1`).
     Above(ValueId),
+    /// This constant.
+    Const(i64),
 }
 
 impl Bound {
     /// `(base, offset)` with the bound `base + offset`.
     fn linear(self, func: &Function) -> (Option<ValueId>, i64) {
+        if let Bound::Const(c) = self {
+            return (None, c);
+        }
         let (v, shift) = self.value_and_shift();
         let (base, offset) = linear(func, v);
         (base, offset + shift)
@@ -1032,6 +1078,7 @@ impl Bound {
             Bound::At(v) => (v, 0),
             Bound::Below(v) => (v, -1),
             Bound::Above(v) => (v, 1),
+            Bound::Const(_) => unreachable!("a constant bound is decided, never guarded"),
         }
     }
 
@@ -1068,6 +1115,14 @@ impl Bound {
     /// The guard `bound + offset < extent`, as `value < extent - (offset +
     /// shift)`.
     fn guard_below(self, func: &Function, offset: i64, extent: Operand) -> Guard {
+        if let Bound::Const(c) = self {
+            // `c + offset < extent` is `c <= extent - (offset + 1)`.
+            return Guard::AtMost {
+                value: Operand::Const(c),
+                extent,
+                k: offset + 1,
+            };
+        }
         let (v, shift) = self.value_and_shift();
         // `v + offset + shift < extent` is `v <= extent - (offset + shift + 1)`.
         Guard::AtMost {

@@ -1394,3 +1394,117 @@ bb7:
         "#]],
     );
 }
+
+#[test]
+fn a_range_of_constants_has_a_constant_interval() {
+    // def odd_steps_down(a):
+    //     s = 0.0
+    //     for k in range(5, 0, -2):
+    //         s += 1.0 / k + a[k]
+    //     return s
+    //
+    // Constant folding computed the range's length (3): `k` is 5, 3 or 1.
+    // The division needs no guard (`div.np` in both loops); `a[k]` holds
+    // when `5 < len(a)`, the guard of the copy.
+    check(
+        r#"
+fn f0 odd_steps_down(v0: float64[:]) -> float64 {
+bb0:
+    v1 = const 0.0 : float64
+    v3 = const 5 : int64
+    v5 = const -2 : int64
+    jump bb1
+bb1:
+    v8 = const 3 : int64
+    v9 = const 0 : int64
+    jump bb3
+bb3:
+    v10 = phi [v9, bb1], [v25, bb6] : int64
+    v12 = phi [v3, bb1], [v26, bb6] : int64
+    v13 = phi [v1, bb1], [v22, bb6] : float64
+    v11 = ult v10, v8 : bool
+    br v11, bb4, bb5
+bb4:
+    v14 = const 1.0 : float64
+    v15 = convert v12 : float64
+    v16 = div v14, v15 : float64
+    v18 = dim v0, 0 : int64
+    v19 = index v12, v18, axis 0 : int64
+    v20 = load v0[v19] : float64
+    v21 = add v16, v20 : float64
+    v22 = add v13, v21 : float64
+    jump bb6
+bb5:
+    jump bb7
+bb6:
+    v24 = const 1 : int64
+    v25 = add v10, v24 : int64
+    v26 = add v12, v5 : int64
+    jump bb3
+bb7:
+    ret v13
+}
+"#,
+        expect![[r#"
+            fn f0 odd_steps_down(v0: float64[:]) -> float64 {
+            bb0:
+                v1 = const 0.0 : float64
+                v3 = const 5 : int64
+                v5 = const -2 : int64
+                jump bb1
+            bb1:
+                v8 = const 3 : int64
+                v9 = const 0 : int64
+                v27 = const 5 : int64
+                v28 = dim v0, 0 : int64
+                v29 = lt v27, v28 : bool
+                br v29, bb2, bb3
+            bb2:
+                v30 = phi [v9, bb1], [v43, bb9] : int64
+                v31 = phi [v3, bb1], [v44, bb9] : int64
+                v32 = phi [v1, bb1], [v41, bb9] : float64
+                v33 = ult v30, v8 : bool
+                br v33, bb8, bb5
+            bb3:
+                v10 = phi [v9, bb1], [v25, bb6] : int64
+                v12 = phi [v3, bb1], [v26, bb6] : int64
+                v13 = phi [v1, bb1], [v22, bb6] : float64
+                v11 = ult v10, v8 : bool
+                br v11, bb4, bb5
+            bb4:
+                v14 = const 1.0 : float64
+                v15 = convert v12 : float64
+                v16 = div.np v14, v15 : float64
+                v18 = dim v0, 0 : int64
+                v19 = index v12, v18, axis 0 : int64
+                v20 = load v0[v19] : float64
+                v21 = add v16, v20 : float64
+                v22 = add v13, v21 : float64
+                jump bb6
+            bb5:
+                v45 = phi [v32, bb2], [v13, bb3] : float64
+                jump bb7
+            bb6:
+                v24 = const 1 : int64
+                v25 = add v10, v24 : int64
+                v26 = add v12, v5 : int64
+                jump bb3
+            bb7:
+                ret v45
+            bb8:
+                v34 = const 1.0 : float64
+                v35 = convert v31 : float64
+                v36 = div.np v34, v35 : float64
+                v39 = load v0[v31] : float64
+                v40 = add v36, v39 : float64
+                v41 = add v32, v40 : float64
+                jump bb9
+            bb9:
+                v42 = const 1 : int64
+                v43 = add v30, v42 : int64
+                v44 = add.nowrap v31, v5 : int64
+                jump bb2
+            }
+        "#]],
+    );
+}
