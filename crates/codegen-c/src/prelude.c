@@ -285,11 +285,13 @@ static pj_i32 pj_i64_to_i32(pj_rt *rt, pj_i32 line, pj_i64 a, pj_i32 *out) {
 
 /* ---- float arithmetic -------------------------------------------------- */
 
-static pj_i32 pj_div_f64(pj_rt *rt, pj_i32 line, double a, double b, double *out) {
-    if (b == 0.0) return pj_raise(rt, PJ_ZeroDivisionError, line, "float division by zero");
-    *out = a / b;
-    return 0;
-}
+/* a / b by Python's rules: a zero divisor raises. A macro, as PJ_INDEX, so
+ * that tcc, which never inlines, pays no call for a division; `a` and `b`
+ * must be free of side effects (the generators pass variables). Float32
+ * operands divide as doubles, which rounds to the same float32. */
+#define pj_div_f64(rt, line, a, b, out) \
+    ((b) != 0.0 ? (*(out) = (double)(a) / (double)(b), 0) \
+     : pj_raise(rt, PJ_ZeroDivisionError, line, "float division by zero"))
 
 /* The floored quotient of CPython's float_divmod, which NumPy's
  * npy_divmod computes the same way; a zero divisor gives a / b (NumPy). */
