@@ -13,9 +13,9 @@
 //! Arrays are reference counted (a block allocated by compiled code carries
 //! a count; memory the caller passed in has none): a function holds a
 //! reference in every array local, takes one for each array parameter,
-//! and drops them all at its single exit, `done:`, which `error:` falls
-//! into. Python's `break` is a `goto` to a label after the loop (so that a
-//! loop's `else` block is skipped), `continue` is C's.
+//! and drops them all at both its exits, `done:` and `error:`
+//! (`ops::exits`). Python's `break` is a `goto` to a label after the loop
+//! (so that a loop's `else` block is skipped), `continue` is C's.
 
 use std::fmt::Write as _;
 
