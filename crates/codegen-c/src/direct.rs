@@ -304,7 +304,10 @@ impl<'a> FnEmitter<'a> {
                 self.array_temps.push(name.clone());
             }
             Type::None => {}
-            _ => self.decls.push(format!("{} {name} = 0;", c_type(ty))),
+            // Every use of a scalar temporary follows its assignment (a
+            // helper's out pointer is read only when it succeeded), and
+            // tcc would store the zero on every call of the function.
+            _ => self.decls.push(format!("{} {name};", c_type(ty))),
         }
         name
     }
