@@ -298,8 +298,13 @@ fn run(command: Command, verbose: bool) -> Result<(), Failure> {
             args,
         } => {
             if passes.as_deref() == Some("list") {
+                let width = pyjit::passes::PIPELINE
+                    .iter()
+                    .map(|p| p.name.len())
+                    .max()
+                    .unwrap_or(0);
                 for pass in pyjit::passes::PIPELINE {
-                    println!("{:<16} {}", pass.name, pass.summary);
+                    println!("{:<width$}  {}", pass.name, pass.summary);
                 }
                 return Ok(());
             }

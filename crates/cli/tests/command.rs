@@ -474,6 +474,12 @@ fn emit_shows_the_ir_before_and_after_the_passes() {
     let pipeline: Vec<&str> = pyjit::passes::PIPELINE.iter().map(|p| p.name).collect();
     assert_eq!(names, pipeline);
     assert_eq!(names.first(), Some(&"type-inference"));
+    // The summaries start in one column, past the longest name.
+    let columns: Vec<usize> = list
+        .lines()
+        .map(|l| l.len() - l[l.find(' ').expect("a summary")..].trim_start().len())
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{list}");
 
     let chosen = s.pyjit(&[
         "emit",
