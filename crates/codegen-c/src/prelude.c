@@ -392,24 +392,24 @@ PJ_COLD static pj_i32 pj_to_int_error(pj_rt *rt, pj_i32 line, double x) {
     return pj_raise(rt, PJ_OverflowError, line, "int too large to convert to int64");
 }
 
-/* A float that is already integral, to an int. One comparison pair is the
- * whole check: NaN fails both. */
-static pj_i32 pj_integral_to_i64(pj_rt *rt, pj_i32 line, double x, pj_i64 *out) {
-    if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return pj_to_int_error(rt, line, x);
-    *out = (pj_i64)x;
-    return 0;
-}
-
-/* int(x): C's conversion truncates, as trunc(x) would, and every double in
- * [-2**63, 2**63) truncates into int64. The check of an integral float
- * above, as a macro (as PJ_INDEX) so that tcc, which never inlines, pays no
- * call: the
- * fast tier's histogram loop, `counts[int(x[i] * nbins)] += 1`, went
- * through two calls per element. `x` must be free of side effects (the
- * generators pass variables). */
-#define pj_float_to_int(rt, line, x, out) \
+/* A float `x` to an int in `*out`, truncating, or the error: C's
+ * conversion truncates, as trunc(x) would, and every double in [-2**63,
+ * 2**63) truncates into int64. One comparison pair is the whole check: NaN
+ * fails both. A macro, as PJ_INDEX, so that tcc, which never inlines, pays
+ * no call for int(x) (the fast tier's histogram loop, `counts[int(x[i] *
+ * nbins)] += 1`, went through two calls per element); `x` must be free of
+ * side effects. */
+#define PJ_TO_I64(rt, line, x, out) \
     ((x) >= -9223372036854775808.0 && (x) < 9223372036854775808.0 \
      ? (*(out) = (pj_i64)(x), 0) : pj_to_int_error(rt, line, x))
+
+/* The same for a value computed once (floor(x), nearbyint(x)). */
+static pj_i32 pj_integral_to_i64(pj_rt *rt, pj_i32 line, double x, pj_i64 *out) {
+    return PJ_TO_I64(rt, line, x, out);
+}
+
+/* int(x); the generators pass a variable. */
+#define pj_float_to_int(rt, line, x, out) PJ_TO_I64(rt, line, x, out)
 
 /* round(x): to the nearest int, ties to even (the default rounding mode). */
 static pj_i32 pj_round(pj_rt *rt, pj_i32 line, double x, pj_i64 *out) {

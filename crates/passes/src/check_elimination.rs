@@ -876,13 +876,14 @@ impl Bounds<'_> {
         match self.induction(v) {
             Some(Induction::Range { start, stop, step }) => {
                 // [start, stop - 1] counting up, [stop + 1, start] down:
-                // one end of the bound matters.
-                return Some(if step > 0 {
-                    let lo = self.interval(start, depth + 1)?.0;
-                    (lo, self.end(stop, true, depth + 1)? - 1)
+                // one end of each bound matters.
+                let up = step > 0;
+                let start = self.end(start, !up, depth + 1)?;
+                let stop = self.end(stop, up, depth + 1)?;
+                return Some(if up {
+                    (start, stop - 1)
                 } else {
-                    let hi = self.interval(start, depth + 1)?.1;
-                    (self.end(stop, false, depth + 1)? + 1, hi)
+                    (stop + 1, start)
                 });
             }
             Some(Induction::Constant { lo, hi, .. }) => return Some((lo.into(), hi.into())),
